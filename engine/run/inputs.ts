@@ -1,0 +1,53 @@
+import { valueFitsPort } from '../model/node-type.js';
+import type { CompiledNode } from './compile.js';
+import { S, type RunState } from './run-state.js';
+
+function emitted(state: RunState, node: number, port: string): unknown {
+  if (state.status[node] !== S.Succeeded) return undefined;
+  const outputs = state.outputs[node];
+  return outputs === undefined || !Object.prototype.hasOwnProperty.call(outputs, port) ? undefined : outputs[port];
+}
+
+/**
+ * Gathers a ready node's input values from what its upstream nodes emitted. Returns the inputs by port,
+ * or a string saying why the node must be skipped: a connected required port received nothing.
+ */
+export function collectInputs(node: CompiledNode, state: RunState): Record<string, unknown> | string {
+  const inputs: Record<string, unknown> = {};
+  for (const port of node.inputs) {
+    if (port.multiple) {
+      const values: unknown[] = [];
+      for (const source of port.sources) {
+        const v = emitted(state, source.node, source.port);
+        if (v !== undefined) values.push(v);
+      }
+      if (values.length > 0) inputs[port.name] = values;
+      else if (port.required) return `input "${port.name}" received nothing`;
+      continue;
+    }
+    const source = port.sources[0]!;
+    const v = emitted(state, source.node, source.port);
+    if (v !== undefined) inputs[port.name] = v;
+    else if (port.required) return `input "${port.name}" received nothing`;
+  }
+  return inputs;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** Names the first input value that does not fit its port's type, or returns undefined. */
+export function checkInputTypes(node: CompiledNode, inputs: Readonly<Record<string, unknown>>): string | undefined {
+  for (const port of node.inputs) {
+    if (port.type === 'any') continue;
+    const value = inputs[port.name];
+    if (value === undefined) continue;
+    const values = port.multiple ? (value as unknown[]) : [value];
+    for (const v of values) {
+      if (!valueFitsPort(v, port.type)) return `input "${port.name}" expects ${port.type}, got ${typeOf(v)}`;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,102 @@
+import type { NodeStatus } from '../events.js';
+import type { NodeOutputs } from '../model/node-type.js';
+import type { CompiledWorkflow } from './compile.js';
+import type { RunError } from './errors.js';
+import type { NodeRecord, RunRecord } from './record.js';
+
+/** Node statuses as small integers, so per-node state lives in typed arrays. */
+export const S = { Pending: 0, Running: 1, Succeeded: 2, Failed: 3, Skipped: 4, Cancelled: 5 } as const;
+export type S = (typeof S)[keyof typeof S];
+
+const STATUS_NAMES: readonly NodeStatus[] = ['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'];
+
+export function statusName(s: S): NodeStatus {
+  return STATUS_NAMES[s]!;
+}
+
+/**
+ * What every node of one run has done so far, held column-wise (one typed array per field) so a
+ * 10,000-node run allocates a handful of arrays rather than 10,000 records.
+ */
+export class RunState {
+  readonly status: Uint8Array;
+  readonly attempts: Uint16Array;
+  readonly startedAt: Float64Array;
+  readonly finishedAt: Float64Array;
+  /** Incoming edges whose source has not settled yet. */
+  readonly remaining: Int32Array;
+  readonly inputs: Array<Record<string, unknown> | undefined>;
+  readonly outputs: Array<NodeOutputs | undefined>;
+  readonly errors: Array<RunError | undefined>;
+  readonly reasons: Array<string | undefined>;
+  readonly flags: Uint8Array;
+  readonly runOutputs = new Map<string, unknown>();
+  private view: Record<string, NodeOutputs> | undefined;
+
+  static readonly RECOVERED = 1;
+  static readonly PINNED = 2;
+
+  constructor(private readonly compiled: CompiledWorkflow) {
+    const n = compiled.nodes.length;
+    this.status = new Uint8Array(n);
+    this.attempts = new Uint16Array(n);
+    this.startedAt = new Float64Array(n).fill(NaN);
+    this.finishedAt = new Float64Array(n).fill(NaN);
+    this.remaining = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.remaining[i] = compiled.nodes[i]!.inDegree;
+    this.inputs = new Array<Record<string, unknown> | undefined>(n);
+    this.outputs = new Array<NodeOutputs | undefined>(n);
+    this.errors = new Array<RunError | undefined>(n);
+    this.reasons = new Array<string | undefined>(n);
+    this.flags = new Uint8Array(n);
+  }
+
+  /** Records a node's outputs, keeping the expressions' `nodes` view current once it exists. */
+  setOutputs(i: number, outputs: NodeOutputs): void {
+    this.outputs[i] = outputs;
+    if (this.view) this.view[this.compiled.nodes[i]!.id] = outputs;
+  }
+
+  /**
+   * The `nodes` object expressions read: outputs of finished nodes by id. Built on first use and kept
+   * up to date after, so runs without expressions never pay for it.
+   */
+  nodesView(): Readonly<Record<string, NodeOutputs>> {
+    if (!this.view) {
+      const view: Record<string, NodeOutputs> = Object.create(null) as Record<string, NodeOutputs>;
+      for (let i = 0; i < this.outputs.length; i++) {
+        const o = this.outputs[i];
+        if (o !== undefined && this.status[i] === S.Succeeded) view[this.compiled.nodes[i]!.id] = o;
+      }
+      this.view = view;
+    }
+    return this.view;
+  }
+
+  nodeRecord(i: number): NodeRecord {
+    const r: NodeRecord = { status: statusName(this.status[i] as S), attempts: this.attempts[i]! };
+    const started = this.startedAt[i]!;
+    const finished = this.finishedAt[i]!;
+    if (!Number.isNaN(started)) r.startedAt = started;
+    if (!Number.isNaN(finished)) r.finishedAt = finished;
+    if (!Number.isNaN(started) && !Number.isNaN(finished)) r.durationMs = finished - started;
+    const inputs = this.inputs[i];
+    if (inputs !== undefined) r.inputs = inputs;
+    const outputs = this.outputs[i];
+    if (outputs !== undefined) r.outputs = outputs;
+    const error = this.errors[i];
+    if (error !== undefined) r.error = error;
+    if (this.flags[i]! & RunState.RECOVERED) r.recovered = true;
+    if (this.flags[i]! & RunState.PINNED) r.pinned = true;
+    const reason = this.reasons[i];
+    if (reason !== undefined) r.reason = reason;
+    return r;
+  }
+
+  toRecord(base: Omit<RunRecord, 'nodes' | 'outputs'>): RunRecord {
+    const nodes: Record<string, NodeRecord> = {};
+    const list = this.compiled.nodes;
+    for (let i = 0; i < list.length; i++) nodes[list[i]!.id] = this.nodeRecord(i);
+    return { ...base, outputs: Object.fromEntries(this.runOutputs), nodes };
+  }
+}

@@ -1,0 +1,97 @@
+import { nodeSchema, edgeSchema, workflowSchema, type WorkflowDocument, type WorkflowEdge, type WorkflowNode } from '../model/document.js';
+import { LIMITS } from '../model/limits.js';
+import { migrateDocument } from '../model/migrate.js';
+import type { NodeTypeRegistry } from '../model/node-type.js';
+import { formatPath, type Problem } from '../model/problem.js';
+import { checkGraph, outputPort, type Indexed } from './graph.js';
+import { checkParams } from './params.js';
+import { issuesToProblems } from './shape.js';
+import { checkStructure, utf8Length } from './structure.js';
+
+export type ValidationResult =
+  | { ok: true; document: WorkflowDocument; problems: []; migratedFrom?: number }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Parses the text of a workflow file: refuses it over the size limit before parsing, and turns a JSON
+ * syntax error into a problem that says where. Forbidden keys are checked by `validateWorkflow`.
+ */
+export function parseWorkflowJson(text: string): { ok: true; value: unknown } | { ok: false; problems: Problem[] } {
+  const bytes = text.length > LIMITS.maxBytes / 4 ? utf8Length(text) : text.length;
+  if (bytes > LIMITS.maxBytes) {
+    return {
+      ok: false,
+      problems: [{ path: '$', code: 'TOO_LARGE', message: `document is ${bytes} bytes; the limit is ${LIMITS.maxBytes} (10 MiB)` }],
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    return { ok: false, problems: [{ path: '$', code: 'INVALID_JSON', message: `not valid JSON: ${(e as Error).message}` }] };
+  }
+}
+
+function indexed<T>(items: unknown, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): Array<Indexed<T>> {
+  if (!Array.isArray(items)) return [];
+  const out: Array<Indexed<T>> = [];
+  items.forEach((item, index) => {
+    const r = schema.safeParse(item);
+    if (r.success) out.push({ index, value: r.data as T });
+  });
+  return out;
+}
+
+function checkNodeContents(nodes: ReadonlyArray<Indexed<WorkflowNode>>, registry: NodeTypeRegistry): Problem[] {
+  const problems: Problem[] = [];
+  for (const { index, value: node } of nodes) {
+    const type = registry.get(node.type);
+    if (!type) continue;
+    const result = checkParams(type, node.params ?? {}, true);
+    if (result instanceof Error) {
+      problems.push({ path: `nodes[${index}].type`, code: 'INVALID_PARAMS', message: result.message });
+    } else {
+      for (const issue of result) {
+        problems.push({ path: formatPath(['nodes', index, 'params', ...issue.path]), code: 'INVALID_PARAMS', message: issue.message });
+      }
+    }
+    for (const port of Object.keys(node.policy?.fallback ?? {})) {
+      if (!outputPort(type, port) || port === 'error') {
+        problems.push({
+          path: formatPath(['nodes', index, 'policy', 'fallback', port]),
+          code: 'INVALID_POLICY',
+          message: `node type ${type.type} has no output "${port}"`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Applies every check of SPEC §1 "Validation" to a parsed document and reports all problems at once,
+ * each with its JSON path. On success hands back the typed document (migrated to the current format).
+ */
+export function validateWorkflow(raw: unknown, registry: NodeTypeRegistry): ValidationResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, problems: [{ path: '$', code: 'INVALID_VALUE', message: 'a workflow must be a JSON object' }] };
+  }
+  const structure = checkStructure(raw);
+  if (structure.some((p) => p.code === 'TOO_DEEP')) return { ok: false, problems: structure };
+
+  const migrated = migrateDocument(raw as Record<string, unknown>);
+  if (!migrated.ok) return { ok: false, problems: [...structure, ...migrated.problems] };
+  const doc = migrated.document;
+
+  const shape = workflowSchema.safeParse(doc);
+  const problems: Problem[] = [...structure];
+  if (!shape.success) problems.push(...issuesToProblems(shape.error.issues, doc));
+  const nodes = indexed<WorkflowNode>(doc.nodes, nodeSchema);
+  const edges = indexed<WorkflowEdge>(doc.edges, edgeSchema);
+  if (nodes.length <= LIMITS.maxNodes && edges.length <= LIMITS.maxEdges) {
+    problems.push(...checkGraph(nodes, edges, registry), ...checkNodeContents(nodes, registry));
+  }
+  if (problems.length > 0 || !shape.success) return { ok: false, problems };
+  const result: ValidationResult = { ok: true, document: shape.data, problems: [] };
+  if (migrated.migratedFrom !== undefined) result.migratedFrom = migrated.migratedFrom;
+  return result;
+}
