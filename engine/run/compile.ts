@@ -10,6 +10,8 @@ import { resolveRetry, type ResolvedRetry } from './retry-policy.js';
 export interface InputSource {
   readonly node: number;
   readonly port: string;
+  /** The port is named like an Object.prototype member, so reading it must check own properties. */
+  readonly shadowsPrototype: boolean;
 }
 
 export interface CompiledInput {
@@ -59,6 +61,8 @@ export interface CompiledWorkflow {
   readonly nodes: readonly CompiledNode[];
   readonly indexById: ReadonlyMap<string, number>;
   readonly settings: CompiledSettings;
+  /** Topological rank of each node, by index. */
+  readonly ranks: Int32Array;
 }
 
 export const SETTINGS_DEFAULTS: CompiledSettings = { maxConcurrency: 8, nodeTimeoutMs: 60_000, executionTimeoutMs: 0 };
@@ -140,9 +144,10 @@ export function compileWorkflow(document: WorkflowDocument, registry: NodeTypeRe
     }
     successors[s]!.push(t);
     inDegree[t]!++;
+    const source: InputSource = { node: s, port: e.sourcePort, shadowsPrototype: e.sourcePort in Object.prototype };
     const list = sourcesByPort[t]!.get(e.targetPort);
-    if (list) list.push({ node: s, port: e.sourcePort });
-    else sourcesByPort[t]!.set(e.targetPort, [{ node: s, port: e.sourcePort }]);
+    if (list) list.push(source);
+    else sourcesByPort[t]!.set(e.targetPort, [source]);
   });
   const rank = topologicalRanks(count, successors, inDegree);
   if (!rank) {
@@ -187,5 +192,5 @@ export function compileWorkflow(document: WorkflowDocument, registry: NodeTypeRe
       outputNames: new Set(type.outputs.map((p) => p.name)),
     };
   });
-  return { document, nodes, indexById, settings };
+  return { document, nodes, indexById, settings, ranks: rank };
 }

@@ -4,7 +4,7 @@
  * start time) and one timer is armed for the earliest deadline. Finished attempts are dropped lazily.
  */
 export class DeadlineQueue {
-  private readonly queues = new Map<number, { nodes: number[]; tokens: number[]; deadlines: number[]; head: number }>();
+  private readonly queues = new Map<number, { nodes: number[]; tokens: number[]; deadlines: number[]; head: number; tail: number }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private armedFor = Infinity;
   private closed = false;
@@ -20,13 +20,15 @@ export class DeadlineQueue {
   add(node: number, token: number, timeoutMs: number, startedAt: number): void {
     let q = this.queues.get(timeoutMs);
     if (!q) {
-      q = { nodes: [], tokens: [], deadlines: [], head: 0 };
+      q = { nodes: [], tokens: [], deadlines: [], head: 0, tail: 0 };
       this.queues.set(timeoutMs, q);
     }
     const deadline = startedAt + timeoutMs;
-    q.nodes.push(node);
-    q.tokens.push(token);
-    q.deadlines.push(deadline);
+    // Slots are reused once the queue drains, so a chain of nodes does not grow or shrink arrays.
+    q.nodes[q.tail] = node;
+    q.tokens[q.tail] = token;
+    q.deadlines[q.tail] = deadline;
+    q.tail++;
     if (deadline < this.armedFor) this.arm(deadline);
   }
 
@@ -34,11 +36,8 @@ export class DeadlineQueue {
   compact(timeoutMs: number): void {
     const q = this.queues.get(timeoutMs);
     if (!q) return;
-    while (q.head < q.nodes.length && !this.isActive(q.nodes[q.head]!, q.tokens[q.head]!)) q.head++;
-    if (q.head === q.nodes.length) {
-      q.nodes.length = q.tokens.length = q.deadlines.length = 0;
-      q.head = 0;
-    }
+    while (q.head < q.tail && !this.isActive(q.nodes[q.head]!, q.tokens[q.head]!)) q.head++;
+    if (q.head === q.tail) q.head = q.tail = 0;
   }
 
   /** Stops the timer for good; the run is over. */
@@ -62,7 +61,7 @@ export class DeadlineQueue {
     const now = this.now();
     let next = Infinity;
     for (const q of this.queues.values()) {
-      while (q.head < q.nodes.length) {
+      while (q.head < q.tail) {
         const node = q.nodes[q.head]!;
         const token = q.tokens[q.head]!;
         if (!this.isActive(node, token)) {

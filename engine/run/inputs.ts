@@ -1,11 +1,13 @@
 import { valueFitsPort } from '../model/node-type.js';
-import type { CompiledNode } from './compile.js';
+import type { CompiledNode, InputSource } from './compile.js';
 import { S, type RunState } from './run-state.js';
 
-function emitted(state: RunState, node: number, port: string): unknown {
-  if (state.status[node] !== S.Succeeded) return undefined;
-  const outputs = state.outputs[node];
-  return outputs === undefined || !Object.prototype.hasOwnProperty.call(outputs, port) ? undefined : outputs[port];
+function emitted(state: RunState, source: InputSource): unknown {
+  if (state.status[source.node] !== S.Succeeded) return undefined;
+  const outputs = state.outputs[source.node]!;
+  // Only an own property counts: a port named like an Object.prototype member must not read it.
+  if (source.shadowsPrototype && !Object.hasOwn(outputs, source.port)) return undefined;
+  return outputs[source.port];
 }
 
 /**
@@ -18,7 +20,7 @@ export function collectInputs(node: CompiledNode, state: RunState): Record<strin
     if (port.multiple) {
       const values: unknown[] = [];
       for (const source of port.sources) {
-        const v = emitted(state, source.node, source.port);
+        const v = emitted(state, source);
         if (v !== undefined) values.push(v);
       }
       if (values.length > 0) inputs[port.name] = values;
@@ -26,7 +28,7 @@ export function collectInputs(node: CompiledNode, state: RunState): Record<strin
       continue;
     }
     const source = port.sources[0]!;
-    const v = emitted(state, source.node, source.port);
+    const v = emitted(state, source);
     if (v !== undefined) inputs[port.name] = v;
     else if (port.required) return `input "${port.name}" received nothing`;
   }

@@ -1,4 +1,4 @@
-import type { LogLevel, NodeLogger, NodeOutputs, NodeRunContext } from '../model/node-type.js';
+import type { LogLevel, NodeLogger, NodeRunContext } from '../model/node-type.js';
 
 /** What an attempt's context needs from its run. */
 export interface ContextHost {
@@ -9,23 +9,26 @@ export interface ContextHost {
   log(node: number, level: LogLevel, message: string): void;
 }
 
+/** The parts of a context that most nodes never ask for, made together on first use. */
+interface Extras {
+  controller?: AbortController;
+  abortReason?: Error;
+  logger?: NodeLogger;
+  evaluate?: (expression: string) => Promise<unknown>;
+  setRunOutput?: (name: string, value: unknown) => void;
+}
+
 /**
- * The context of one attempt. Its AbortSignal and logger are made only when the node asks for them:
- * most small nodes never do, and making them for every attempt would cost more than the node.
+ * The context of one attempt. Its AbortSignal, logger and helpers are made only when the node asks for
+ * them: most small nodes never do, and making them for every attempt would cost more than the node.
+ * Nodes destructure their context (`run({ inputs, evaluate })`), so the helpers never rely on `this`.
  */
 export class AttemptContext implements NodeRunContext {
-  private controller: AbortController | undefined;
-  private abortReason: unknown;
-  private logger: NodeLogger | undefined;
-  private evaluateFn: ((expression: string) => Promise<unknown>) | undefined;
-  private setRunOutputFn: ((name: string, value: unknown) => void) | undefined;
-  /** Settles the attempt's promise; set while an asynchronous attempt is pending. */
-  resolve: ((outputs: NodeOutputs | undefined | void) => void) | undefined;
-  reject: ((error: unknown) => void) | undefined;
+  private extras: Extras | undefined;
 
   constructor(
     private readonly host: ContextHost,
-    private readonly node: number,
+    readonly node: number,
     readonly nodeId: string,
     readonly attempt: number,
     readonly token: number,
@@ -42,47 +45,42 @@ export class AttemptContext implements NodeRunContext {
   }
 
   get signal(): AbortSignal {
-    if (!this.controller) {
-      this.controller = new AbortController();
-      if (this.abortReason !== undefined) this.controller.abort(this.abortReason);
+    const x = (this.extras ??= {});
+    if (!x.controller) {
+      x.controller = new AbortController();
+      if (x.abortReason !== undefined) x.controller.abort(x.abortReason);
     }
-    return this.controller.signal;
+    return x.controller.signal;
   }
 
   get log(): NodeLogger {
-    if (!this.logger) {
+    const x = (this.extras ??= {});
+    if (!x.logger) {
       const write = (level: LogLevel) => (message: string) => this.host.log(this.node, level, String(message));
-      this.logger = Object.assign(write('info'), {
-        debug: write('debug'),
-        info: write('info'),
-        warn: write('warn'),
-        error: write('error'),
-      });
+      x.logger = Object.assign(write('info'), { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') });
     }
-    return this.logger;
+    return x.logger;
   }
 
-  get aborted(): boolean {
-    return this.abortReason !== undefined;
-  }
-
-  // Nodes destructure their context (`run({ inputs, evaluate })`), so these are functions that do not
-  // need `this`; made on first use, like the signal.
   get evaluate(): (expression: string) => Promise<unknown> {
-    return (this.evaluateFn ??= (expression: string) => this.host.evaluate(this.node, this.inputs, expression));
+    const x = (this.extras ??= {});
+    return (x.evaluate ??= (expression: string) => this.host.evaluate(this.node, this.inputs, expression));
   }
 
   get setRunOutput(): (name: string, value: unknown) => void {
-    return (this.setRunOutputFn ??= (name: string, value: unknown) => this.host.setRunOutput(name, value));
+    const x = (this.extras ??= {});
+    return (x.setRunOutput ??= (name: string, value: unknown) => this.host.setRunOutput(name, value));
   }
 
-  /** Aborts the attempt's signal (once) and fails its pending promise with `reason`. */
+  get aborted(): boolean {
+    return this.extras?.abortReason !== undefined;
+  }
+
+  /** Aborts the attempt's signal, once, with `reason`. */
   abort(reason: Error): void {
-    if (this.abortReason !== undefined) return;
-    this.abortReason = reason;
-    this.controller?.abort(reason);
-    const reject = this.reject;
-    this.resolve = this.reject = undefined;
-    reject?.(reason);
+    const x = (this.extras ??= {});
+    if (x.abortReason !== undefined) return;
+    x.abortReason = reason;
+    x.controller?.abort(reason);
   }
 }

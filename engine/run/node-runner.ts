@@ -1,8 +1,8 @@
 import type { RunEvent } from '../events.js';
 import { ExpressionError } from '../expr/template.js';
 import type { NodeOutputs } from '../model/node-type.js';
-import { checkParams } from '../validate/params.js';
 import { formatPath } from '../model/problem.js';
+import { checkParams } from '../validate/params.js';
 import type { CompiledNode, CompiledWorkflow } from './compile.js';
 import type { DeadlineQueue } from './deadlines.js';
 import { NodeRunError, toRunError, type RunError } from './errors.js';
@@ -15,24 +15,27 @@ import { RunState, S } from './run-state.js';
 export interface NodeRunHost extends ContextHost {
   readonly compiled: CompiledWorkflow;
   readonly state: RunState;
-  /** True once the run has ended; a node still going must then stop quietly. */
+  /** True once the run has ended; whatever a node does after that is ignored. */
   readonly finished: boolean;
   readonly random: () => number;
   readonly listening: boolean;
+  /** The attempt each node is in, while one is running. */
   readonly current: Array<AttemptContext | undefined>;
   readonly deadlines: DeadlineQueue;
   now(): number;
   emit(event: RunEvent): void;
   nextToken(): number;
-  /** Waits before a retry; resolves early when the run ends. */
-  sleep(node: number, ms: number): Promise<void>;
+  /** Calls `then` after `ms`, unless the run ends first. */
+  retryLater(node: number, ms: number, then: () => void): void;
   /** The node has settled (succeeded or skipped): its dependants may become ready. */
   nodeDone(node: number): void;
   /** The node failed under `onError: "fail"`: the run fails. */
   nodeFailedRun(node: number): void;
+  /** A bug in the engine itself: the run fails with it rather than hanging. */
+  internalError(node: number, error: unknown): void;
 }
 
-function isThenable(v: unknown): v is PromiseLike<NodeOutputs | undefined | void> {
+function isThenable(v: unknown): v is PromiseLike<unknown> {
   return v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function';
 }
 
@@ -59,105 +62,143 @@ function checkOutputs(node: CompiledNode, result: unknown): NodeOutputs {
   return result as NodeOutputs;
 }
 
-/** Holds an asynchronous attempt open until it settles, times out or is cancelled, whichever is first. */
-function guard(host: NodeRunHost, node: CompiledNode, ctx: AttemptContext, pending: PromiseLike<NodeOutputs | undefined | void>, startedAt: number) {
-  return new Promise<NodeOutputs | undefined | void>((resolve, reject) => {
-    ctx.resolve = resolve;
-    ctx.reject = reject;
-    host.deadlines.add(node.index, ctx.token, node.timeoutMs, startedAt);
-    pending.then(
-      (value) => {
-        const settle = ctx.resolve;
-        ctx.resolve = ctx.reject = undefined;
-        settle?.(value);
-      },
-      (error: unknown) => {
-        const settle = ctx.reject;
-        ctx.resolve = ctx.reject = undefined;
-        settle?.(error);
-      },
-    );
-  });
-}
-
-/** Evaluates the node's templates; a result that breaks the params schema is an expression error. */
-async function evaluateParams(host: NodeRunHost, node: CompiledNode, inputs: Record<string, unknown>) {
-  const compiled = node.compiledParams;
-  if (compiled instanceof ExpressionError) throw compiled;
-  if (!compiled.hasTemplates) return node.params;
-  const params = await compiled.evaluate({ input: inputs, nodes: host.state.nodesView() });
-  const issues = checkParams(node.type, params, false);
-  if (!(issues instanceof Error) && issues.length > 0) {
-    const first = issues[0]!;
-    throw new ExpressionError(
-      `${formatPath(['params', ...first.path])}: ${first.message} (after evaluating templates)`,
-      '',
-      undefined,
-    );
-  }
-  return params;
-}
-
-/** Runs one node to the end: params, input types, attempts with timeout and retries, then `onError`. */
-export async function runNode(host: NodeRunHost, i: number): Promise<void> {
+/**
+ * Starts a node whose inputs are collected: checks input types, evaluates its templates, then makes
+ * its first attempt. Everything after is driven by callbacks (attempt settled, deadline passed, retry
+ * timer), not by a coroutine per node: a chain of 10,000 small nodes then costs one await per node.
+ */
+export function startNode(host: NodeRunHost, i: number): void {
   const node = host.compiled.nodes[i]!;
-  const state = host.state;
-  const inputs = state.inputs[i]!;
   const startedAt = host.now();
-  state.startedAt[i] = startedAt;
-  let error: RunError | undefined;
-  let outputs: NodeOutputs | undefined;
-  let params = node.params;
-  try {
-    params = await evaluateParams(host, node, inputs);
-    const bad = node.typedInputs ? checkInputTypes(node, inputs) : undefined;
-    if (bad !== undefined) error = { message: bad, code: 'INVALID_INPUT', retryable: false };
-  } catch (e) {
-    error = toRunError(e);
+  host.state.startedAt[i] = startedAt;
+  const compiled = node.compiledParams;
+  if (compiled instanceof ExpressionError) return failBeforeRunning(host, i, toRunError(compiled));
+  if (node.typedInputs) {
+    const bad = checkInputTypes(node, host.state.inputs[i]!);
+    if (bad !== undefined) return failBeforeRunning(host, i, { message: bad, code: 'INVALID_INPUT', retryable: false });
   }
-  if (host.finished) return;
-
-  if (error !== undefined) {
-    state.attempts[i] = 1;
-    if (host.listening) host.emit({ type: 'nodeStarted', runId: host.runId, nodeId: node.id, at: startedAt, attempt: 1 });
-  } else {
-    for (let attempt = 1; ; attempt++) {
-      state.attempts[i] = attempt;
-      const at = attempt === 1 ? startedAt : host.now();
-      if (host.listening) host.emit({ type: 'nodeStarted', runId: host.runId, nodeId: node.id, at, attempt });
-      const ctx = new AttemptContext(host, i, node.id, attempt, host.nextToken(), inputs, params);
-      host.current[i] = ctx;
-      try {
-        let result = node.type.run(ctx);
-        if (isThenable(result)) result = await guard(host, node, ctx, result, at);
-        if (host.finished) return;
-        outputs = checkOutputs(node, result);
-        break;
-      } catch (e) {
-        if (host.finished) return;
-        error = toRunError(e);
-        if (error.retryable === false || attempt >= node.retry.maxAttempts) break;
-        const delayMs = retryDelayMs(node.retry, attempt + 1, host.random);
-        if (host.listening) {
-          host.emit({ type: 'nodeRetrying', runId: host.runId, nodeId: node.id, at: host.now(), attempt, delayMs, error });
-        }
-        host.current[i] = undefined;
-        await host.sleep(i, delayMs);
-        if (host.finished) return;
-        error = undefined;
-      } finally {
-        host.current[i] = undefined;
-        host.deadlines.compact(node.timeoutMs);
-      }
-    }
-  }
-
-  const finishedAt = host.now();
-  state.finishedAt[i] = finishedAt;
-  if (error === undefined) {
-    succeed(host, i, outputs!, finishedAt - startedAt, false);
+  if (compiled.hasTemplates) {
+    void evaluateThenStart(host, i, startedAt);
     return;
   }
+  startAttempt(host, i, 1, node.params, startedAt);
+}
+
+async function evaluateThenStart(host: NodeRunHost, i: number, startedAt: number): Promise<void> {
+  const node = host.compiled.nodes[i]!;
+  let params: Record<string, unknown>;
+  try {
+    params = await (node.compiledParams as Exclude<CompiledNode['compiledParams'], ExpressionError>).evaluate({
+      input: host.state.inputs[i]!,
+      nodes: host.state.nodesView(),
+    });
+    const issues = checkParams(node.type, params, false);
+    if (!(issues instanceof Error) && issues.length > 0) {
+      const first = issues[0]!;
+      throw new ExpressionError(`${formatPath(['params', ...first.path])}: ${first.message} (after evaluating templates)`, '', undefined);
+    }
+  } catch (e) {
+    if (!host.finished) failBeforeRunning(host, i, toRunError(e));
+    return;
+  }
+  if (!host.finished) startAttempt(host, i, 1, params, startedAt);
+}
+
+function failBeforeRunning(host: NodeRunHost, i: number, error: RunError): void {
+  host.state.attempts[i] = 1;
+  if (host.listening) {
+    host.emit({ type: 'nodeStarted', runId: host.runId, nodeId: host.compiled.nodes[i]!.id, at: host.state.startedAt[i]!, attempt: 1 });
+  }
+  finalFailure(host, i, error);
+}
+
+function startAttempt(host: NodeRunHost, i: number, attempt: number, params: Record<string, unknown>, at: number): void {
+  const node = host.compiled.nodes[i]!;
+  host.state.attempts[i] = attempt;
+  if (host.listening) host.emit({ type: 'nodeStarted', runId: host.runId, nodeId: node.id, at, attempt });
+  const ctx = new AttemptContext(host, i, node.id, attempt, host.nextToken(), host.state.inputs[i]!, params);
+  host.current[i] = ctx;
+  let result: unknown;
+  try {
+    result = node.type.run(ctx);
+  } catch (e) {
+    attemptFailed(host, ctx, e);
+    return;
+  }
+  if (isThenable(result)) {
+    host.deadlines.add(i, ctx.token, node.timeoutMs, at);
+    void settleLater(host, ctx, result);
+  } else attemptSucceeded(host, ctx, result);
+}
+
+/** Whether `ctx` is still the attempt that counts (not timed out, cancelled or superseded). */
+function counts(host: NodeRunHost, ctx: AttemptContext): boolean {
+  return !host.finished && host.current[ctx.node] === ctx;
+}
+
+async function settleLater(host: NodeRunHost, ctx: AttemptContext, pending: PromiseLike<unknown>): Promise<void> {
+  let value: unknown;
+  try {
+    value = await pending;
+  } catch (e) {
+    if (counts(host, ctx)) guarded(host, ctx.node, () => attemptFailed(host, ctx, e));
+    return;
+  }
+  if (counts(host, ctx)) guarded(host, ctx.node, () => attemptSucceeded(host, ctx, value));
+}
+
+function guarded(host: NodeRunHost, i: number, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    host.internalError(i, e);
+  }
+}
+
+function endAttempt(host: NodeRunHost, ctx: AttemptContext): void {
+  host.current[ctx.node] = undefined;
+  host.deadlines.compact(host.compiled.nodes[ctx.node]!.timeoutMs);
+}
+
+function attemptSucceeded(host: NodeRunHost, ctx: AttemptContext, value: unknown): void {
+  endAttempt(host, ctx);
+  const i = ctx.node;
+  let outputs: NodeOutputs;
+  try {
+    outputs = checkOutputs(host.compiled.nodes[i]!, value);
+  } catch (e) {
+    attemptFailed(host, ctx, e);
+    return;
+  }
+  host.state.finishedAt[i] = host.now();
+  succeed(host, i, outputs, false);
+}
+
+/**
+ * An attempt failed: threw, rejected, returned something unusable, or ran out of time (the run calls
+ * this when the deadline passes). Retries when the policy and the error allow, else applies `onError`.
+ */
+export function attemptFailed(host: NodeRunHost, ctx: AttemptContext, thrown: unknown): void {
+  endAttempt(host, ctx);
+  const i = ctx.node;
+  const node = host.compiled.nodes[i]!;
+  const error = toRunError(thrown);
+  if (error.retryable === false || ctx.attempt >= node.retry.maxAttempts) {
+    finalFailure(host, i, error);
+    return;
+  }
+  const delayMs = retryDelayMs(node.retry, ctx.attempt + 1, host.random);
+  if (host.listening) {
+    host.emit({ type: 'nodeRetrying', runId: host.runId, nodeId: node.id, at: host.now(), attempt: ctx.attempt, delayMs, error });
+  }
+  host.retryLater(i, delayMs, () => startAttempt(host, i, ctx.attempt + 1, ctx.params, host.now()));
+}
+
+function finalFailure(host: NodeRunHost, i: number, error: RunError): void {
+  const state = host.state;
+  const node = host.compiled.nodes[i]!;
+  const finishedAt = host.now();
+  state.finishedAt[i] = finishedAt;
   state.errors[i] = error;
   switch (node.onError) {
     case 'skip':
@@ -169,10 +210,10 @@ export async function runNode(host: NodeRunHost, i: number): Promise<void> {
       host.nodeDone(i);
       return;
     case 'fallback':
-      succeed(host, i, { ...node.fallback }, finishedAt - startedAt, true);
+      succeed(host, i, { ...node.fallback }, true);
       return;
     case 'route':
-      succeed(host, i, { error: { message: error.message, code: error.code, attempts: state.attempts[i] } }, finishedAt - startedAt, true);
+      succeed(host, i, { error: { message: error.message, code: error.code, attempts: state.attempts[i] } }, true);
       return;
     default:
       state.status[i] = S.Failed;
@@ -181,7 +222,7 @@ export async function runNode(host: NodeRunHost, i: number): Promise<void> {
   }
 }
 
-function succeed(host: NodeRunHost, i: number, outputs: NodeOutputs, durationMs: number, recovered: boolean): void {
+function succeed(host: NodeRunHost, i: number, outputs: NodeOutputs, recovered: boolean): void {
   const state = host.state;
   state.status[i] = S.Succeeded;
   state.setOutputs(i, outputs);
@@ -189,6 +230,7 @@ function succeed(host: NodeRunHost, i: number, outputs: NodeOutputs, durationMs:
   if (host.listening) {
     const nodeId = host.compiled.nodes[i]!.id;
     const at = state.finishedAt[i]!;
+    const durationMs = at - state.startedAt[i]!;
     host.emit(
       recovered
         ? { type: 'nodeSucceeded', runId: host.runId, nodeId, at, durationMs, outputs, recovered: true }

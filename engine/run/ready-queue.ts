@@ -5,7 +5,7 @@ export class ReadyQueue {
 
   constructor(
     capacity: number,
-    private readonly rank: (node: number) => number,
+    private readonly ranks: Int32Array,
   ) {
     this.heap = new Int32Array(Math.max(1, capacity));
   }
@@ -20,12 +20,12 @@ export class ReadyQueue {
       grown.set(this.heap);
       this.heap = grown;
     }
-    const r = this.rank(node);
+    const r = this.ranks[node]!;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = this.heap[parent]!;
-      if (this.rank(p) <= r) break;
+      if (this.ranks[p]! <= r) break;
       this.heap[i] = p;
       i = parent;
     }
@@ -36,13 +36,13 @@ export class ReadyQueue {
     const top = this.heap[0]!;
     const last = this.heap[--this.size]!;
     if (this.size > 0) {
-      const r = this.rank(last);
+      const r = this.ranks[last]!;
       let i = 0;
       for (;;) {
         let c = 2 * i + 1;
         if (c >= this.size) break;
-        if (c + 1 < this.size && this.rank(this.heap[c + 1]!) < this.rank(this.heap[c]!)) c++;
-        if (this.rank(this.heap[c]!) >= r) break;
+        if (c + 1 < this.size && this.ranks[this.heap[c + 1]!]! < this.ranks[this.heap[c]!]!) c++;
+        if (this.ranks[this.heap[c]!]! >= r) break;
         this.heap[i] = this.heap[c]!;
         i = c;
       }

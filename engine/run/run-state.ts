@@ -93,10 +93,34 @@ export class RunState {
     return r;
   }
 
-  toRecord(base: Omit<RunRecord, 'nodes' | 'outputs'>): RunRecord {
+  /** Every node's record by id. */
+  nodeRecords(): Record<string, NodeRecord> {
     const nodes: Record<string, NodeRecord> = {};
     const list = this.compiled.nodes;
     for (let i = 0; i < list.length; i++) nodes[list[i]!.id] = this.nodeRecord(i);
-    return { ...base, outputs: Object.fromEntries(this.runOutputs), nodes };
+    return nodes;
+  }
+
+  /**
+   * The run record. Its `nodes` is an enumerable property that is built on first read (then stays a
+   * plain value): JSON.stringify, structuredClone and spreads read it like any other, but a host that
+   * only wants the status or the outputs does not pay for 10,000 node records.
+   */
+  toRecord(base: Omit<RunRecord, 'nodes' | 'outputs'>, decorate?: (nodes: Record<string, NodeRecord>) => void): RunRecord {
+    const record = { ...base, outputs: Object.fromEntries(this.runOutputs) } as RunRecord;
+    Object.defineProperty(record, 'nodes', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const nodes = this.nodeRecords();
+        decorate?.(nodes);
+        Object.defineProperty(record, 'nodes', { value: nodes, enumerable: true, configurable: true, writable: true });
+        return nodes;
+      },
+      set: (value: Record<string, NodeRecord>) => {
+        Object.defineProperty(record, 'nodes', { value, enumerable: true, configurable: true, writable: true });
+      },
+    });
+    return record;
   }
 }

@@ -1,19 +1,20 @@
 import type { RunEvent, RunEventListener } from '../events.js';
 import { compileExpression, type CompiledText } from '../expr/template.js';
 import type { WorkflowDocument } from '../model/document.js';
-import type { LogLevel, NodeTypeRegistry } from '../model/node-type.js';
+import type { LogLevel, NodeOutputs, NodeTypeRegistry } from '../model/node-type.js';
 import { compileWorkflow, type CompiledWorkflow } from './compile.js';
 import { DeadlineQueue } from './deadlines.js';
 import { NodeRunError, type RunError } from './errors.js';
 import { collectInputs } from './inputs.js';
 import type { AttemptContext } from './node-context.js';
-import { runNode, type NodeRunHost } from './node-runner.js';
+import { attemptFailed, startNode, type NodeRunHost } from './node-runner.js';
 import { ReadyQueue } from './ready-queue.js';
 import type { RunRecord } from './record.js';
 import { RunState, S, statusName } from './run-state.js';
 import type { Clock, RunHandle, RunOptions, RunSnapshot } from './types.js';
 
-const defaultClock: Clock = { now: () => performance.timeOrigin + performance.now() };
+const timeOrigin = performance.timeOrigin;
+const defaultClock: Clock = { now: () => timeOrigin + performance.now() };
 const expressionCaches = new WeakMap<CompiledWorkflow, Map<string, CompiledText>>();
 /** Lines of log kept per node in the run record; the events carry all of them. */
 const MAX_LOG_LINES = 1000;
@@ -39,7 +40,7 @@ class Run implements NodeRunHost, RunHandle {
   private readonly clock: Clock;
   private readonly listener: RunEventListener | undefined;
   private readonly ready: ReadyQueue;
-  private readonly sleepers = new Map<number, { timer: ReturnType<typeof setTimeout>; wake: () => void }>();
+  private readonly retryTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly logs = new Map<number, Array<{ at: number; level: LogLevel; message: string }>>();
   private resolveDone!: (record: RunRecord) => void;
   private running = 0;
@@ -61,11 +62,10 @@ class Run implements NodeRunHost, RunHandle {
     this.listening = this.listener !== undefined;
     this.state = new RunState(compiled);
     this.current = new Array<AttemptContext | undefined>(compiled.nodes.length);
-    const nodes = compiled.nodes;
-    this.ready = new ReadyQueue(16, (i) => nodes[i]!.rank);
+    this.ready = new ReadyQueue(16, compiled.ranks);
     this.deadlines = new DeadlineQueue(
       () => this.clock.now(),
-      (node, token) => this.current[node]?.token === token && this.current[node]!.resolve !== undefined,
+      (node, token) => this.current[node]?.token === token,
       (node, token) => this.expire(node, token),
     );
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
@@ -150,9 +150,7 @@ class Run implements NodeRunHost, RunHandle {
     state.status[i] = S.Running;
     state.inputs[i] = inputs;
     this.running++;
-    runNode(this, i).catch((e: unknown) => {
-      this.finish('failed', { code: 'ENGINE_ERROR', message: `internal error while running ${node.id}: ${String(e)}` });
-    });
+    startNode(this, i);
   }
 
   /** Lets the dependants of a settled node count it; those with nothing left to wait for become ready. */
@@ -177,21 +175,26 @@ class Run implements NodeRunHost, RunHandle {
     this.finish('failed', undefined);
   }
 
-  sleep(node: number, ms: number): Promise<void> {
-    return new Promise((wake) => {
-      const timer = setTimeout(() => {
-        this.sleepers.delete(node);
-        wake();
-      }, ms);
-      this.sleepers.set(node, { timer, wake });
-    });
+  retryLater(node: number, ms: number, then: () => void): void {
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(node);
+      if (!this.finished) then();
+    }, ms);
+    this.retryTimers.set(node, timer);
   }
 
+  internalError(node: number, error: unknown): void {
+    const id = this.compiled.nodes[node]!.id;
+    this.finish('failed', { code: 'ENGINE_ERROR', message: `internal error while running ${id}: ${String(error)}` });
+  }
+
+  /** A running attempt passed its deadline: abort its signal and count it as a failed try. */
   private expire(node: number, token: number): void {
     const ctx = this.current[node];
-    if (!ctx || ctx.token !== token) return;
-    const ms = this.compiled.nodes[node]!.timeoutMs;
-    ctx.abort(new NodeRunError(`timed out after ${ms} ms`, 'TIMEOUT', true));
+    if (!ctx || ctx.token !== token || this.finished) return;
+    const error = new NodeRunError(`timed out after ${this.compiled.nodes[node]!.timeoutMs} ms`, 'TIMEOUT', true);
+    ctx.abort(error);
+    attemptFailed(this, ctx, error);
   }
 
   evaluate(node: number, inputs: Readonly<Record<string, unknown>>, text: string): Promise<unknown> {
@@ -227,6 +230,11 @@ class Run implements NodeRunHost, RunHandle {
     this.finish('cancelled', { code: 'CANCELLED', message: reason });
   }
 
+  outputsOf(nodeId: string): NodeOutputs | undefined {
+    const i = this.compiled.indexById.get(nodeId);
+    return i === undefined || this.state.status[i] !== S.Succeeded ? undefined : this.state.outputs[i];
+  }
+
   snapshot(): RunSnapshot {
     const nodes: Record<string, { status: ReturnType<typeof statusName>; attempts: number }> = {};
     this.compiled.nodes.forEach((n, i) => {
@@ -246,11 +254,8 @@ class Run implements NodeRunHost, RunHandle {
     this.deadlines.close();
     if (this.runTimer !== undefined) clearTimeout(this.runTimer);
     this.detachSignal?.();
-    for (const { timer, wake } of this.sleepers.values()) {
-      clearTimeout(timer);
-      wake();
-    }
-    this.sleepers.clear();
+    for (const timer of this.retryTimers.values()) clearTimeout(timer);
+    this.retryTimers.clear();
     const state = this.state;
     const nodes = this.compiled.nodes;
     const why = error?.message ?? 'the run failed';
@@ -266,9 +271,11 @@ class Run implements NodeRunHost, RunHandle {
       state.reasons[i] = why;
       if (this.listening) this.emit({ type: 'nodeCancelled', runId: this.runId, nodeId: nodes[i]!.id, at });
     }
-    const record = state.toRecord({ runId: this.runId, status, startedAt: this.startedAt, finishedAt: at, durationMs: at - this.startedAt });
-    if (error) record.error = error;
-    for (const [i, lines] of this.logs) record.nodes[nodes[i]!.id]!.logs = lines;
+    const base = { runId: this.runId, status, startedAt: this.startedAt, finishedAt: at, durationMs: at - this.startedAt };
+    const logs = this.logs;
+    const record = state.toRecord(error ? { ...base, error } : base, (records) => {
+      for (const [i, lines] of logs) records[nodes[i]!.id]!.logs = lines;
+    });
     if (this.listening) this.emit({ type: 'runFinished', runId: this.runId, at, status, durationMs: at - this.startedAt });
     this.resolveDone(record);
   }

@@ -42,4 +42,6 @@ export interface RunHandle {
   /** Cancels the run: running nodes are aborted, pending ones become cancelled. */
   cancel(reason?: string): void;
   snapshot(): RunSnapshot;
+  /** What a node emitted, once it has succeeded; cheaper than reading the whole record. */
+  outputsOf(nodeId: string): NodeOutputs | undefined;
 }

@@ -1,0 +1,21 @@
+import type { NodeTypeRegistry } from '../../../engine/index.js';
+import type { CliIo } from '../io.js';
+
+/** What every command gets: the outside world, and the node types it may use. */
+export interface CommandContext {
+  readonly io: CliIo;
+  /** The node types a workflow may use (bundled ones; loaded plugins later). */
+  readonly registry: () => NodeTypeRegistry;
+  /** Frees what running nodes left behind, so the process can exit. */
+  readonly disposeNodeResources: () => Promise<void>;
+}
+
+/** A `weft` command: its name, one line of usage and what it does. */
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  /** False for commands that a later version brings (listed in help, refused with exit 2). */
+  readonly available: boolean;
+  run(args: readonly string[], ctx: CommandContext): Promise<number>;
+}
