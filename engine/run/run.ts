@@ -213,10 +213,12 @@ class Run implements NodeRunHost, RunHandle {
   }
 
   setRunOutput(name: string, value: unknown): void {
-    this.state.runOutputs.set(name, value);
+    if (!this.finished) this.state.runOutputs.set(name, value);
   }
 
   log(node: number, level: LogLevel, message: string): void {
+    // An abandoned node may keep talking after the run ended; the record and the events are closed.
+    if (this.finished) return;
     const at = this.now();
     let lines = this.logs.get(node);
     if (!lines) this.logs.set(node, (lines = []));
@@ -274,7 +276,7 @@ class Run implements NodeRunHost, RunHandle {
     const base = { runId: this.runId, status, startedAt: this.startedAt, finishedAt: at, durationMs: at - this.startedAt };
     const logs = this.logs;
     const record = state.toRecord(error ? { ...base, error } : base, (records) => {
-      for (const [i, lines] of logs) records[nodes[i]!.id]!.logs = lines;
+      for (const [i, lines] of logs) records[nodes[i]!.id]!.logs = lines.slice();
     });
     if (this.listening) this.emit({ type: 'runFinished', runId: this.runId, at, status, durationMs: at - this.startedAt });
     this.resolveDone(record);

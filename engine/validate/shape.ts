@@ -46,6 +46,10 @@ export function issuesToProblems(issues: readonly Issue[], input: unknown): Prob
         break;
       }
       case 'invalid_value':
+        if (valueAt(input, path) === undefined) {
+          out.push({ path: formatPath(path), code: 'REQUIRED', message: 'required' });
+          break;
+        }
         out.push({
           path: formatPath(path),
           code: codeFor(path, path[0] === 'formatVersion' ? 'FORMAT_VERSION' : 'INVALID_VALUE'),

@@ -1,4 +1,4 @@
-import { nodeSchema, edgeSchema, workflowSchema, type WorkflowDocument, type WorkflowEdge, type WorkflowNode } from '../model/document.js';
+import { workflowSchema, type WorkflowDocument, type WorkflowEdge, type WorkflowNode } from '../model/document.js';
 import { LIMITS } from '../model/limits.js';
 import { migrateDocument } from '../model/migrate.js';
 import type { NodeTypeRegistry } from '../model/node-type.js';
@@ -31,14 +31,23 @@ export function parseWorkflowJson(text: string): { ok: true; value: unknown } | 
   }
 }
 
-function indexed<T>(items: unknown, schema: { safeParse(v: unknown): { success: boolean; data?: T } }): Array<Indexed<T>> {
+/**
+ * Nodes and edges as far as the graph checks need them: an item whose other fields are wrong still
+ * takes part by its id, so one bad field does not also produce a flood of "no node" problems.
+ */
+function graphItems<T>(items: unknown, keys: readonly string[]): Array<Indexed<T>> {
   if (!Array.isArray(items)) return [];
   const out: Array<Indexed<T>> = [];
-  items.forEach((item, index) => {
-    const r = schema.safeParse(item);
-    if (r.success) out.push({ index, value: r.data as T });
+  items.forEach((item: unknown, index) => {
+    if (item === null || typeof item !== 'object') return;
+    const rec = item as Record<string, unknown>;
+    if (keys.every((k) => typeof rec[k] === 'string')) out.push({ index, value: item as T });
   });
   return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function checkNodeContents(nodes: ReadonlyArray<Indexed<WorkflowNode>>, registry: NodeTypeRegistry): Problem[] {
@@ -46,7 +55,9 @@ function checkNodeContents(nodes: ReadonlyArray<Indexed<WorkflowNode>>, registry
   for (const { index, value: node } of nodes) {
     const type = registry.get(node.type);
     if (!type) continue;
-    const result = checkParams(type, node.params ?? {}, true);
+    const params: unknown = node.params ?? {};
+    // A params value of the wrong shape is already reported by the shape check.
+    const result = isObject(params) ? checkParams(type, params, true) : [];
     if (result instanceof Error) {
       problems.push({ path: `nodes[${index}].type`, code: 'INVALID_PARAMS', message: result.message });
     } else {
@@ -54,7 +65,8 @@ function checkNodeContents(nodes: ReadonlyArray<Indexed<WorkflowNode>>, registry
         problems.push({ path: formatPath(['nodes', index, 'params', ...issue.path]), code: 'INVALID_PARAMS', message: issue.message });
       }
     }
-    for (const port of Object.keys(node.policy?.fallback ?? {})) {
+    const fallback: unknown = isObject(node.policy) ? node.policy.fallback : undefined;
+    for (const port of isObject(fallback) ? Object.keys(fallback) : []) {
       if (!outputPort(type, port) || port === 'error') {
         problems.push({
           path: formatPath(['nodes', index, 'policy', 'fallback', port]),
@@ -85,8 +97,8 @@ export function validateWorkflow(raw: unknown, registry: NodeTypeRegistry): Vali
   const shape = workflowSchema.safeParse(doc);
   const problems: Problem[] = [...structure];
   if (!shape.success) problems.push(...issuesToProblems(shape.error.issues, doc));
-  const nodes = indexed<WorkflowNode>(doc.nodes, nodeSchema);
-  const edges = indexed<WorkflowEdge>(doc.edges, edgeSchema);
+  const nodes = graphItems<WorkflowNode>(doc.nodes, ['id', 'type']);
+  const edges = graphItems<WorkflowEdge>(doc.edges, ['id', 'source', 'sourcePort', 'target', 'targetPort']);
   if (nodes.length <= LIMITS.maxNodes && edges.length <= LIMITS.maxEdges) {
     problems.push(...checkGraph(nodes, edges, registry), ...checkNodeContents(nodes, registry));
   }
