@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Bundles the Node entry points into dist/ with esbuild. Runs as `npm run build`, before `npm test` and
+// as the `prepare` script, so that `npx weft` works right after `npm install` in a fresh checkout.
+// Packages stay external (they are in node_modules); only our TypeScript is bundled. An entry whose
+// source does not exist yet is skipped, so the build never blocks on work in progress.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Source (from the repo root) -> output (under dist/, without extension). */
+const entries = [
+  { in: 'main/cli/weft.ts', out: 'cli/weft' },
+  { in: 'bench/engine.bench.ts', out: 'bench/engine.bench' },
+  // Loaded by bench/peers-runner.cjs, Weft's runner for ../shared/bench-peers.
+  { in: 'bench/peers-engine.ts', out: 'bench/peers-engine' },
+];
+
+const started = performance.now();
+const present = entries.filter((e) => existsSync(join(root, e.in)));
+const missing = entries.filter((e) => !present.includes(e));
+
+if (present.length > 0) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: present.map((e) => ({ in: e.in, out: e.out })),
+    outdir: 'dist',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    packages: 'external',
+    logLevel: 'warning',
+    // Bundled ESM has no `require`; a dependency that still calls it gets one.
+    banner: {
+      js: "import { createRequire as __weftCreateRequire } from 'node:module';\nconst require = __weftCreateRequire(import.meta.url);",
+    },
+  });
+}
+
+const ms = Math.round(performance.now() - started);
+const built = present.map((e) => `dist/${e.out}.js`).join(', ') || 'nothing';
+const skipped = missing.length ? ` (skipped, no source yet: ${missing.map((e) => e.in).join(', ')})` : '';
+console.log(`build: ${built} in ${ms} ms${skipped}`);
