@@ -1,10 +1,21 @@
+interface Queue {
+  nodes: number[];
+  tokens: number[];
+  deadlines: number[];
+  head: number;
+  tail: number;
+}
+
 /**
  * Attempt deadlines of one run, behind a single timer. Starting a timer per node would cost more than
  * running a small node, so attempts are queued by their timeout (deadlines within one queue grow with
  * start time) and one timer is armed for the earliest deadline. Finished attempts are dropped lazily.
  */
 export class DeadlineQueue {
-  private readonly queues = new Map<number, { nodes: number[]; tokens: number[]; deadlines: number[]; head: number; tail: number }>();
+  private readonly queues = new Map<number, Queue>();
+  /** The queue used last: nearly every node of a run shares one timeout, so this saves a lookup. */
+  private lastTimeout = -1;
+  private lastQueue: Queue | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private armedFor = Infinity;
   private closed = false;
@@ -17,8 +28,18 @@ export class DeadlineQueue {
     private readonly onExpired: (node: number, token: number) => void,
   ) {}
 
+  private queue(timeoutMs: number): Queue | undefined {
+    if (timeoutMs === this.lastTimeout) return this.lastQueue;
+    const q = this.queues.get(timeoutMs);
+    if (q) {
+      this.lastTimeout = timeoutMs;
+      this.lastQueue = q;
+    }
+    return q;
+  }
+
   add(node: number, token: number, timeoutMs: number, startedAt: number): void {
-    let q = this.queues.get(timeoutMs);
+    let q = this.queue(timeoutMs);
     if (!q) {
       q = { nodes: [], tokens: [], deadlines: [], head: 0, tail: 0 };
       this.queues.set(timeoutMs, q);
@@ -34,7 +55,7 @@ export class DeadlineQueue {
 
   /** Drops finished attempts from the front of the queue for `timeoutMs`, keeping it short. */
   compact(timeoutMs: number): void {
-    const q = this.queues.get(timeoutMs);
+    const q = this.queue(timeoutMs);
     if (!q) return;
     while (q.head < q.tail && !this.isActive(q.nodes[q.head]!, q.tokens[q.head]!)) q.head++;
     if (q.head === q.tail) q.head = q.tail = 0;
@@ -46,6 +67,8 @@ export class DeadlineQueue {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.queues.clear();
+    this.lastQueue = undefined;
+    this.lastTimeout = -1;
   }
 
   private arm(deadline: number): void {

@@ -36,6 +36,7 @@ export interface NodeRunHost extends ContextHost {
 }
 
 function isThenable(v: unknown): v is PromiseLike<unknown> {
+  if (v instanceof Promise) return true;
   return v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function';
 }
 
@@ -138,20 +139,20 @@ function counts(host: NodeRunHost, ctx: AttemptContext): boolean {
 
 async function settleLater(host: NodeRunHost, ctx: AttemptContext, pending: PromiseLike<unknown>): Promise<void> {
   let value: unknown;
+  let failed = false;
   try {
     value = await pending;
   } catch (e) {
-    if (counts(host, ctx)) guarded(host, ctx.node, () => attemptFailed(host, ctx, e));
-    return;
+    value = e;
+    failed = true;
   }
-  if (counts(host, ctx)) guarded(host, ctx.node, () => attemptSucceeded(host, ctx, value));
-}
-
-function guarded(host: NodeRunHost, i: number, fn: () => void): void {
+  if (!counts(host, ctx)) return;
+  // Nothing awaits this function, so an engine bug here must end the run rather than vanish.
   try {
-    fn();
+    if (failed) attemptFailed(host, ctx, value);
+    else attemptSucceeded(host, ctx, value);
   } catch (e) {
-    host.internalError(i, e);
+    host.internalError(ctx.node, e);
   }
 }
 
