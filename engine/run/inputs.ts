@@ -1,6 +1,7 @@
 import { valueFitsPort } from '../model/node-type.js';
 import type { CompiledNode, InputSource } from './compile.js';
-import { S, type RunState } from './run-state.js';
+import type { RunState } from './run-state.js';
+import { S } from './status.js';
 
 function emitted(state: RunState, source: InputSource): unknown {
   if (state.status[source.node] !== S.Succeeded) return undefined;

@@ -68,29 +68,29 @@ function checkOutputs(node: CompiledNode, result: unknown): NodeOutputs {
  * its first attempt. Everything after is driven by callbacks (attempt settled, deadline passed, retry
  * timer), not by a coroutine per node: a chain of 10,000 small nodes then costs one await per node.
  */
-export function startNode(host: NodeRunHost, i: number): void {
+export function startNode(host: NodeRunHost, i: number, inputs: Record<string, unknown>): void {
   const node = host.compiled.nodes[i]!;
   const startedAt = host.now();
   host.state.startedAt[i] = startedAt;
   const compiled = node.compiledParams;
   if (compiled instanceof ExpressionError) return failBeforeRunning(host, i, toRunError(compiled));
   if (node.typedInputs) {
-    const bad = checkInputTypes(node, host.state.inputs[i]!);
+    const bad = checkInputTypes(node, inputs);
     if (bad !== undefined) return failBeforeRunning(host, i, { message: bad, code: 'INVALID_INPUT', retryable: false });
   }
   if (compiled.hasTemplates) {
-    void evaluateThenStart(host, i, startedAt);
+    void evaluateThenStart(host, i, inputs, startedAt);
     return;
   }
-  startAttempt(host, i, 1, node.params, startedAt);
+  startAttempt(host, i, 1, inputs, node.params, startedAt);
 }
 
-async function evaluateThenStart(host: NodeRunHost, i: number, startedAt: number): Promise<void> {
+async function evaluateThenStart(host: NodeRunHost, i: number, inputs: Record<string, unknown>, startedAt: number): Promise<void> {
   const node = host.compiled.nodes[i]!;
   let params: Record<string, unknown>;
   try {
     params = await (node.compiledParams as Exclude<CompiledNode['compiledParams'], ExpressionError>).evaluate({
-      input: host.state.inputs[i]!,
+      input: inputs,
       nodes: host.state.nodesView(),
     });
     const issues = checkParams(node.type, params, false);
@@ -102,7 +102,7 @@ async function evaluateThenStart(host: NodeRunHost, i: number, startedAt: number
     if (!host.finished) failBeforeRunning(host, i, toRunError(e));
     return;
   }
-  if (!host.finished) startAttempt(host, i, 1, params, startedAt);
+  if (!host.finished) startAttempt(host, i, 1, inputs, params, startedAt);
 }
 
 function failBeforeRunning(host: NodeRunHost, i: number, error: RunError): void {
@@ -113,11 +113,18 @@ function failBeforeRunning(host: NodeRunHost, i: number, error: RunError): void 
   finalFailure(host, i, error);
 }
 
-function startAttempt(host: NodeRunHost, i: number, attempt: number, params: Record<string, unknown>, at: number): void {
+function startAttempt(
+  host: NodeRunHost,
+  i: number,
+  attempt: number,
+  inputs: Readonly<Record<string, unknown>>,
+  params: Record<string, unknown>,
+  at: number,
+): void {
   const node = host.compiled.nodes[i]!;
   host.state.attempts[i] = attempt;
   if (host.listening) host.emit({ type: 'nodeStarted', runId: host.runId, nodeId: node.id, at, attempt });
-  const ctx = new AttemptContext(host, i, node.id, attempt, host.nextToken(), host.state.inputs[i]!, params);
+  const ctx = new AttemptContext(host, i, node.id, attempt, host.nextToken(), inputs, params);
   host.current[i] = ctx;
   let result: unknown;
   try {
@@ -128,7 +135,10 @@ function startAttempt(host: NodeRunHost, i: number, attempt: number, params: Rec
   }
   if (isThenable(result)) {
     host.deadlines.add(i, ctx.token, node.timeoutMs, at);
-    void settleLater(host, ctx, result);
+    result.then(
+      (value) => settled(host, ctx, value, false),
+      (error: unknown) => settled(host, ctx, error, true),
+    );
   } else attemptSucceeded(host, ctx, result);
 }
 
@@ -137,15 +147,8 @@ function counts(host: NodeRunHost, ctx: AttemptContext): boolean {
   return !host.finished && host.current[ctx.node] === ctx;
 }
 
-async function settleLater(host: NodeRunHost, ctx: AttemptContext, pending: PromiseLike<unknown>): Promise<void> {
-  let value: unknown;
-  let failed = false;
-  try {
-    value = await pending;
-  } catch (e) {
-    value = e;
-    failed = true;
-  }
+/** An asynchronous attempt settled; ignored when it no longer counts (timed out, run ended). */
+function settled(host: NodeRunHost, ctx: AttemptContext, value: unknown, failed: boolean): void {
   if (!counts(host, ctx)) return;
   // Nothing awaits this function, so an engine bug here must end the run rather than vanish.
   try {
@@ -192,7 +195,7 @@ export function attemptFailed(host: NodeRunHost, ctx: AttemptContext, thrown: un
   if (host.listening) {
     host.emit({ type: 'nodeRetrying', runId: host.runId, nodeId: node.id, at: host.now(), attempt: ctx.attempt, delayMs, error });
   }
-  host.retryLater(i, delayMs, () => startAttempt(host, i, ctx.attempt + 1, ctx.params, host.now()));
+  host.retryLater(i, delayMs, () => startAttempt(host, i, ctx.attempt + 1, ctx.inputs, ctx.params, host.now()));
 }
 
 function finalFailure(host: NodeRunHost, i: number, error: RunError): void {

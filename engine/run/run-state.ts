@@ -1,18 +1,11 @@
-import type { NodeStatus } from '../events.js';
 import type { NodeOutputs } from '../model/node-type.js';
 import type { CompiledWorkflow } from './compile.js';
 import type { RunError } from './errors.js';
+import { collectInputs } from './inputs.js';
 import type { NodeRecord, RunRecord } from './record.js';
+import { S, statusName } from './status.js';
 
-/** Node statuses as small integers, so per-node state lives in typed arrays. */
-export const S = { Pending: 0, Running: 1, Succeeded: 2, Failed: 3, Skipped: 4, Cancelled: 5 } as const;
-export type S = (typeof S)[keyof typeof S];
-
-const STATUS_NAMES: readonly NodeStatus[] = ['pending', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'];
-
-export function statusName(s: S): NodeStatus {
-  return STATUS_NAMES[s]!;
-}
+export { S, statusName } from './status.js';
 
 /**
  * What every node of one run has done so far, held column-wise (one typed array per field) so a
@@ -25,7 +18,6 @@ export class RunState {
   readonly finishedAt: Float64Array;
   /** Incoming edges whose source has not settled yet. */
   readonly remaining: Int32Array;
-  readonly inputs: Array<Record<string, unknown> | undefined>;
   readonly outputs: Array<NodeOutputs | undefined>;
   readonly errors: Array<RunError | undefined>;
   readonly reasons: Array<string | undefined>;
@@ -44,7 +36,6 @@ export class RunState {
     this.finishedAt = new Float64Array(n).fill(NaN);
     this.remaining = new Int32Array(n);
     for (let i = 0; i < n; i++) this.remaining[i] = compiled.nodes[i]!.inDegree;
-    this.inputs = new Array<Record<string, unknown> | undefined>(n);
     this.outputs = new Array<NodeOutputs | undefined>(n);
     this.errors = new Array<RunError | undefined>(n);
     this.reasons = new Array<string | undefined>(n);
@@ -80,8 +71,12 @@ export class RunState {
     if (!Number.isNaN(started)) r.startedAt = started;
     if (!Number.isNaN(finished)) r.finishedAt = finished;
     if (!Number.isNaN(started) && !Number.isNaN(finished)) r.durationMs = finished - started;
-    const inputs = this.inputs[i];
-    if (inputs !== undefined) r.inputs = inputs;
+    // Inputs are a function of upstream outputs, which are kept; holding each node's inputs object for
+    // the whole run as well would only give the garbage collector more to copy.
+    if (!Number.isNaN(started) && !(this.flags[i]! & RunState.PINNED)) {
+      const inputs = collectInputs(this.compiled.nodes[i]!, this);
+      if (typeof inputs !== 'string') r.inputs = inputs;
+    }
     const outputs = this.outputs[i];
     if (outputs !== undefined) r.outputs = outputs;
     const error = this.errors[i];

@@ -40,6 +40,7 @@ class Run implements NodeRunHost, RunHandle {
   private readonly clock: Clock;
   private readonly listener: RunEventListener | undefined;
   private readonly ready: ReadyQueue;
+  private readonly pinned: RunOptions['pinnedOutputs'];
   private readonly retryTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly logs = new Map<number, Array<{ at: number; level: LogLevel; message: string }>>();
   private resolveDone!: (record: RunRecord) => void;
@@ -60,6 +61,7 @@ class Run implements NodeRunHost, RunHandle {
     this.random = options.random ?? Math.random;
     this.listener = options.onEvent;
     this.listening = this.listener !== undefined;
+    this.pinned = options.pinnedOutputs;
     this.state = new RunState(compiled);
     this.current = new Array<AttemptContext | undefined>(compiled.nodes.length);
     this.ready = new ReadyQueue(16, compiled.ranks);
@@ -128,7 +130,7 @@ class Run implements NodeRunHost, RunHandle {
   private launch(i: number): void {
     const node = this.compiled.nodes[i]!;
     const state = this.state;
-    const pinned = this.options.pinnedOutputs?.[node.id];
+    const pinned = this.pinned === undefined ? undefined : this.pinned[node.id];
     if (pinned !== undefined) {
       state.status[i] = S.Succeeded;
       state.flags[i] = state.flags[i]! | RunState.PINNED;
@@ -148,9 +150,8 @@ class Run implements NodeRunHost, RunHandle {
       return;
     }
     state.status[i] = S.Running;
-    state.inputs[i] = inputs;
     this.running++;
-    startNode(this, i);
+    startNode(this, i, inputs);
   }
 
   /** Lets the dependants of a settled node count it; those with nothing left to wait for become ready. */
@@ -247,6 +248,24 @@ class Run implements NodeRunHost, RunHandle {
 
   private finalStatus: FinalStatus = 'succeeded';
 
+  /** Marks what is still running or waiting as cancelled, aborting the running attempts. */
+  private cancelUnfinished(why: string, at: number): void {
+    const state = this.state;
+    const nodes = this.compiled.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const s = state.status[i];
+      if (s !== S.Pending && s !== S.Running) continue;
+      if (s === S.Running) {
+        state.finishedAt[i] = at;
+        state.errors[i] = { code: 'CANCELLED', message: why };
+        this.current[i]?.abort(new NodeRunError(why, 'CANCELLED', false));
+      }
+      state.status[i] = S.Cancelled;
+      state.reasons[i] = why;
+      if (this.listening) this.emit({ type: 'nodeCancelled', runId: this.runId, nodeId: nodes[i]!.id, at });
+    }
+  }
+
   /** Ends the run: stops what is still going, marks what never ran as cancelled, reports the record. */
   private finish(status: FinalStatus, error: RunError | undefined): void {
     if (this.finished) return;
@@ -260,19 +279,7 @@ class Run implements NodeRunHost, RunHandle {
     this.retryTimers.clear();
     const state = this.state;
     const nodes = this.compiled.nodes;
-    const why = error?.message ?? 'the run failed';
-    for (let i = 0; i < nodes.length; i++) {
-      const s = state.status[i];
-      if (s !== S.Pending && s !== S.Running) continue;
-      if (s === S.Running) {
-        state.finishedAt[i] = at;
-        state.errors[i] = { code: 'CANCELLED', message: why };
-        this.current[i]?.abort(new NodeRunError(why, 'CANCELLED', false));
-      }
-      state.status[i] = S.Cancelled;
-      state.reasons[i] = why;
-      if (this.listening) this.emit({ type: 'nodeCancelled', runId: this.runId, nodeId: nodes[i]!.id, at });
-    }
+    if (status !== 'succeeded') this.cancelUnfinished(error?.message ?? 'the run failed', at);
     const base = { runId: this.runId, status, startedAt: this.startedAt, finishedAt: at, durationMs: at - this.startedAt };
     const logs = this.logs;
     const record = state.toRecord(error ? { ...base, error } : base, (records) => {
