@@ -5,7 +5,7 @@ import { laterCommands } from './commands/later.js';
 import type { Command, CommandContext } from './commands/context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProcessIo, type CliIo } from './io.js';
-import { bundledRegistry, disposeNodeResources } from './registry.js';
+import { bundledRegistry, disposeNodeResources, prepareNodeResources } from './registry.js';
 import { readVersion } from './version.js';
 
 export type { CliIo, OutStream, FileInfo } from './io.js';
@@ -111,6 +111,7 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
   const ctx: CommandContext = {
     io: io ?? createProcessIo(),
     registry: bundledRegistry,
+    prepareNodeResources,
     disposeNodeResources,
   };
   const code = await runCli(argv, ctx);

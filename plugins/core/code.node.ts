@@ -70,5 +70,22 @@ export async function disposeCodeSandbox(): Promise<void> {
   if (current) await (await current).dispose();
 }
 
+/**
+ * Starts the shared sandbox and one worker ahead of a run that has code nodes, so that the worker's
+ * start-up (tens of milliseconds) is not counted against the first code node's timeout.
+ */
+export async function warmCodeSandbox(): Promise<void> {
+  const sandbox = await sharedSandbox();
+  await sandbox.run({
+    source: 'return null;',
+    input: undefined,
+    attempt: 1,
+    nodeId: 'warm-up',
+    runId: 'warm-up',
+    signal: new AbortController().signal,
+    log: () => {},
+  });
+}
+
 /** The bundled `core.code` node, sharing one lazily created sandbox. */
 export const codeNode = defineNode<CodeParams>({ ...spec, run: async (ctx) => runCode(await sharedSandbox(), ctx) });

@@ -1,4 +1,4 @@
-import type { NodeTypeRegistry } from '../../../engine/index.js';
+import type { NodeTypeRegistry, WorkflowDocument } from '../../../engine/index.js';
 import type { CliIo } from '../io.js';
 
 /** What every command gets: the outside world, and the node types it may use. */
@@ -6,6 +6,8 @@ export interface CommandContext {
   readonly io: CliIo;
   /** The node types a workflow may use (bundled ones; loaded plugins later). */
   readonly registry: () => NodeTypeRegistry;
+  /** Gets slow-starting node resources (the code sandbox) ready before a run of `document`. */
+  readonly prepareNodeResources: (document: WorkflowDocument) => Promise<void>;
   /** Frees what running nodes left behind, so the process can exit. */
   readonly disposeNodeResources: () => Promise<void>;
 }

@@ -117,6 +117,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   let record: RunRecord | undefined;
   let stopListening: (() => void) | undefined;
   try {
+    await ctx.prepareNodeResources(loaded.document);
     const handle = startRun(compiled, input === undefined ? { onEvent } : { onEvent, input: input.value });
     // A second Ctrl-C quits at once. `io.exit` ends the real process; under test it returns, and this
     // promise makes the command return the same code instead of waiting for the run.
