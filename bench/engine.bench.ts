@@ -7,7 +7,7 @@
 import { compileWorkflow, startRun } from '../engine/index.js';
 import { planBaseline, runBaseline } from './baseline.js';
 import { benchRegistry } from './bench-nodes.js';
-import { measure, type Timing } from './measure.js';
+import { measurePair, type Timing } from './measure.js';
 import { chain, fan, type Item, type Workload } from './workloads.js';
 
 const quick = process.argv.includes('--quick');
@@ -24,13 +24,16 @@ async function bench(w: Workload): Promise<{ base: Timing; engine: Timing }> {
   const check = (item: Item | undefined, who: string): void => {
     if (!item || item.value !== w.expectValue) fail(`${w.name}: ${who} produced ${JSON.stringify(item?.value)}, expected ${w.expectValue}`);
   };
-  const base = await measure(async () => check(await runBaseline(plan, w.input), 'baseline'), options);
-  const engine = await measure(async () => {
-    const handle = startRun(compiled, { input: w.input });
-    const record = await handle.done;
-    if (record.status !== 'succeeded') fail(`${w.name}: run ${record.status}`);
-    check(handle.outputsOf(w.sink)?.out as Item | undefined, 'engine');
-  }, options);
+  const [base, engine] = await measurePair(
+    async () => check(await runBaseline(plan, w.input), 'baseline'),
+    async () => {
+      const handle = startRun(compiled, { input: w.input });
+      const record = await handle.done;
+      if (record.status !== 'succeeded') fail(`${w.name}: run ${record.status}`);
+      check(handle.outputsOf(w.sink)?.out as Item | undefined, 'engine');
+    },
+    options,
+  );
   return { base, engine };
 }
 

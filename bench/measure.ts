@@ -4,37 +4,52 @@ export interface Timing {
   readonly medianMs: number;
   readonly minMs: number;
   readonly p90Ms: number;
-  /** Highest resident set size sampled after a run, in MiB. */
+  /** Highest resident set size sampled between runs, in MiB. */
   readonly peakRssMb: number;
+}
+
+export interface MeasureOptions {
+  readonly minRuns: number;
+  readonly minMs: number;
+  readonly warmupMs: number;
 }
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-/**
- * Runs `once` until both at least `minRuns` runs and `minMs` of measuring have passed, after a warm-up
- * of the same shape, and reports the median: the JIT's steady state, not its first impression.
- */
-export async function measure(once: () => Promise<void>, options: { minRuns: number; minMs: number; warmupMs: number }): Promise<Timing> {
-  const warmEnd = performance.now() + options.warmupMs;
-  for (let i = 0; i < 3 || performance.now() < warmEnd; i++) await once();
-  globalThis.gc?.();
-  const times: number[] = [];
-  let peak = 0;
-  const end = performance.now() + options.minMs;
-  while (times.length < options.minRuns || (performance.now() < end && times.length < 500)) {
-    const t = performance.now();
-    await once();
-    times.push(performance.now() - t);
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }
+function summarize(times: number[], peak: number): Timing {
   times.sort((a, b) => a - b);
-  return {
-    runs: times.length,
-    medianMs: quantile(times, 0.5),
-    minMs: times[0]!,
-    p90Ms: quantile(times, 0.9),
-    peakRssMb: peak / 1024 / 1024,
-  };
+  return { runs: times.length, medianMs: quantile(times, 0.5), minMs: times[0]!, p90Ms: quantile(times, 0.9), peakRssMb: peak / 1024 / 1024 };
+}
+
+/**
+ * Times two contenders on the same workload, alternating one run of each, after a warm-up of both:
+ * a machine that slows down for a while (2 shared cores) slows both alike, so their ratio holds.
+ * Runs until both `minRuns` pairs and `minMs` of measuring have passed (at most 500 pairs).
+ */
+export async function measurePair(
+  a: () => Promise<void>,
+  b: () => Promise<void>,
+  options: MeasureOptions,
+): Promise<[Timing, Timing]> {
+  const warmEnd = performance.now() + options.warmupMs;
+  for (let i = 0; i < 3 || performance.now() < warmEnd; i++) {
+    await a();
+    await b();
+  }
+  globalThis.gc?.();
+  const times: [number[], number[]] = [[], []];
+  const peak = [0, 0];
+  const end = performance.now() + options.minMs;
+  const contenders = [a, b] as const;
+  while (times[0].length < options.minRuns || (performance.now() < end && times[0].length < 500)) {
+    for (let k = 0; k < 2; k++) {
+      const t = performance.now();
+      await contenders[k]!();
+      times[k]!.push(performance.now() - t);
+      peak[k] = Math.max(peak[k]!, process.memoryUsage.rss());
+    }
+  }
+  return [summarize(times[0], peak[0]!), summarize(times[1], peak[1]!)];
 }
