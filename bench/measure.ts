@@ -20,36 +20,37 @@ function quantile(sorted: readonly number[], q: number): number {
 
 function summarize(times: number[], peak: number): Timing {
   times.sort((a, b) => a - b);
-  return { runs: times.length, medianMs: quantile(times, 0.5), minMs: times[0]!, p90Ms: quantile(times, 0.9), peakRssMb: peak / 1024 / 1024 };
+  return {
+    runs: times.length,
+    medianMs: quantile(times, 0.5),
+    minMs: times[0]!,
+    p90Ms: quantile(times, 0.9),
+    peakRssMb: peak / 1024 / 1024,
+  };
 }
 
 /**
- * Times two contenders on the same workload, alternating one run of each, after a warm-up of both:
- * a machine that slows down for a while (2 shared cores) slows both alike, so their ratio holds.
- * Runs until both `minRuns` pairs and `minMs` of measuring have passed (at most 500 pairs).
+ * Times contenders on the same workload, alternating one run of each, after a warm-up of all: a
+ * machine that slows down for a while (2 shared cores) slows them alike, so their ratios hold.
+ * Runs until both `minRuns` rounds and `minMs` of measuring have passed (at most 500 rounds).
  */
-export async function measurePair(
-  a: () => Promise<void>,
-  b: () => Promise<void>,
+export async function measureAlternating(
+  contenders: ReadonlyArray<() => Promise<void>>,
   options: MeasureOptions,
-): Promise<[Timing, Timing]> {
+): Promise<Timing[]> {
   const warmEnd = performance.now() + options.warmupMs;
-  for (let i = 0; i < 3 || performance.now() < warmEnd; i++) {
-    await a();
-    await b();
-  }
+  for (let i = 0; i < 3 || performance.now() < warmEnd; i++) for (const run of contenders) await run();
   globalThis.gc?.();
-  const times: [number[], number[]] = [[], []];
-  const peak = [0, 0];
+  const times = contenders.map((): number[] => []);
+  const peak = contenders.map(() => 0);
   const end = performance.now() + options.minMs;
-  const contenders = [a, b] as const;
-  while (times[0].length < options.minRuns || (performance.now() < end && times[0].length < 500)) {
-    for (let k = 0; k < 2; k++) {
+  while (times[0]!.length < options.minRuns || (performance.now() < end && times[0]!.length < 500)) {
+    for (let k = 0; k < contenders.length; k++) {
       const t = performance.now();
       await contenders[k]!();
       times[k]!.push(performance.now() - t);
       peak[k] = Math.max(peak[k]!, process.memoryUsage.rss());
     }
   }
-  return [summarize(times[0], peak[0]!), summarize(times[1], peak[1]!)];
+  return times.map((t, k) => summarize(t, peak[k]!));
 }

@@ -3,7 +3,14 @@
  * workflow into a Weft document with three node types doing the harness's reference operations, and
  * runs it. Loaded by bench/peers-runner.cjs from the bundle in dist/bench/.
  */
-import { compileWorkflow, createRegistry, startRun, type CompiledWorkflow, type NodeType, type WorkflowDocument } from '../engine/index.js';
+import {
+  compileWorkflow,
+  createRegistry,
+  startRun,
+  type CompiledWorkflow,
+  type NodeType,
+  type WorkflowDocument,
+} from '../engine/index.js';
 
 type Op = (inputs: unknown[]) => unknown;
 interface NeutralWorkflow {
@@ -50,14 +57,21 @@ export function createAdapter(ops: Record<'noop' | 'inc' | 'merge', Op>) {
         name: wf.name,
         settings: { maxConcurrency: 1024 },
         nodes: wf.nodes.map((n) => ({ id: n.id, type: `bench.${n.type}` })),
-        edges: wf.edges.map((e, i) => ({ id: `e${i}`, source: e.from, sourcePort: 'out', target: e.to, targetPort: 'in' })),
+        edges: wf.edges.map((e, i) => ({
+          id: `e${i}`,
+          source: e.from,
+          sourcePort: 'out',
+          target: e.to,
+          targetPort: 'in',
+        })),
       };
       return { compiled: compileWorkflow(doc, registry), sink };
     },
     async run(p: Prepared, input: unknown): Promise<unknown> {
       const handle = startRun(p.compiled, { input });
       const record = await handle.done;
-      if (record.status !== 'succeeded') throw new Error(`run ${record.status}: ${record.error?.message ?? ''}`);
+      if (record.status !== 'succeeded')
+        throw new Error(`run ${record.status}: ${record.error?.message ?? ''}`);
       return handle.outputsOf(p.sink)?.out;
     },
   };

@@ -34,7 +34,13 @@ function doc(nodes: Array<{ id: string; kind: WorkKind }>, edges: Array<[string,
     formatVersion: 1,
     settings: { maxConcurrency: 1024 },
     nodes: nodes.map((n) => ({ id: n.id, type: `bench.${n.kind}` })),
-    edges: edges.map(([source, target], i) => ({ id: `e${i}`, source, sourcePort: 'out', target, targetPort: 'in' })),
+    edges: edges.map(([source, target], i) => ({
+      id: `e${i}`,
+      source,
+      sourcePort: 'out',
+      target,
+      targetPort: 'in',
+    })),
   };
 }
 
@@ -42,7 +48,13 @@ export function chain(n: number, payload: string | object = ''): Workload {
   const nodes = Array.from({ length: n }, (_, i) => ({ id: `inc_${i + 1}`, kind: 'inc' as const }));
   const edges = nodes.slice(1).map((node, i): [string, string] => [nodes[i]!.id, node.id]);
   const name = typeof payload === 'string' && payload.length === 0 ? `chain-${n}` : `chain-${n}-payload`;
-  return { name, document: doc(nodes, edges), input: { value: 0, payload }, sink: `inc_${n}`, expectValue: n };
+  return {
+    name,
+    document: doc(nodes, edges),
+    input: { value: 0, payload },
+    sink: `inc_${n}`,
+    expectValue: n,
+  };
 }
 
 export function fan(n: number): Workload {
@@ -54,5 +66,11 @@ export function fan(n: number): Workload {
   }
   nodes.push({ id: 'join', kind: 'merge' });
   for (let i = 1; i <= n; i++) edges.push([`inc_${i}`, 'join']);
-  return { name: `fan-${n}`, document: doc(nodes, edges), input: { value: 0, payload: '' }, sink: 'join', expectValue: n };
+  return {
+    name: `fan-${n}`,
+    document: doc(nodes, edges),
+    input: { value: 0, payload: '' },
+    sink: 'join',
+    expectValue: n,
+  };
 }
