@@ -47,8 +47,11 @@ export function checkInputTypes(node: CompiledNode, inputs: Readonly<Record<stri
     if (port.type === 'any') continue;
     const value = inputs[port.name];
     if (value === undefined) continue;
-    const values = port.multiple ? (value as unknown[]) : [value];
-    for (const v of values) {
+    if (!port.multiple) {
+      if (!valueFitsPort(value, port.type)) return `input "${port.name}" expects ${port.type}, got ${typeOf(value)}`;
+      continue;
+    }
+    for (const v of value as unknown[]) {
       if (!valueFitsPort(v, port.type)) return `input "${port.name}" expects ${port.type}, got ${typeOf(v)}`;
     }
   }
