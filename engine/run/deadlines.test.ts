@@ -47,7 +47,7 @@ describe('DeadlineQueue', () => {
     add(2, 2, 30);
     add(3, 3, 60);
     active.delete('1:1');
-    q.compact(30);
+    q.clear(1);
     active.delete('3:3');
     await sleep(100);
     expect(expired.map((e) => e.key)).toEqual(['2:2']);

@@ -1,21 +1,14 @@
-interface Queue {
-  nodes: number[];
-  tokens: number[];
-  deadlines: number[];
-  head: number;
-  tail: number;
-}
-
 /**
- * Attempt deadlines of one run, behind a single timer. Starting a timer per node would cost more than
- * running a small node, so attempts are queued by their timeout (deadlines within one queue grow with
- * start time) and one timer is armed for the earliest deadline. Finished attempts are dropped lazily.
+ * Attempt deadlines of one run, behind a single timer. A timer per attempt would cost more than
+ * running a small node, so each running attempt only writes its deadline into a per-node slot, and one
+ * timer is armed for the earliest deadline seen. When it fires it scans the slots: rare (a deadline is
+ * seconds away for most nodes), so a scan of a 10,000-node run costs less than one timer per node.
  */
 export class DeadlineQueue {
-  private readonly queues = new Map<number, Queue>();
-  /** The queue used last: nearly every node of a run shares one timeout, so this saves a lookup. */
-  private lastTimeout = -1;
-  private lastQueue: Queue | undefined;
+  private deadlines: Float64Array;
+  /** Attempt token per node slot; 0 when the slot is empty. */
+  private tokens: Float64Array;
+  private highest = -1;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private armedFor = Infinity;
   private closed = false;
@@ -26,39 +19,25 @@ export class DeadlineQueue {
     private readonly isActive: (node: number, token: number) => boolean,
     /** Called for each attempt whose deadline passed while it was still running. */
     private readonly onExpired: (node: number, token: number) => void,
-  ) {}
-
-  private queue(timeoutMs: number): Queue | undefined {
-    if (timeoutMs === this.lastTimeout) return this.lastQueue;
-    const q = this.queues.get(timeoutMs);
-    if (q) {
-      this.lastTimeout = timeoutMs;
-      this.lastQueue = q;
-    }
-    return q;
+    capacity = 16,
+  ) {
+    this.deadlines = new Float64Array(Math.max(1, capacity));
+    this.tokens = new Float64Array(Math.max(1, capacity));
   }
 
+  /** Registers attempt `token` (a positive number) of `node`, started at `startedAt`. */
   add(node: number, token: number, timeoutMs: number, startedAt: number): void {
-    let q = this.queue(timeoutMs);
-    if (!q) {
-      q = { nodes: [], tokens: [], deadlines: [], head: 0, tail: 0 };
-      this.queues.set(timeoutMs, q);
-    }
+    if (node >= this.tokens.length) this.grow(node);
     const deadline = startedAt + timeoutMs;
-    // Slots are reused once the queue drains, so a chain of nodes does not grow or shrink arrays.
-    q.nodes[q.tail] = node;
-    q.tokens[q.tail] = token;
-    q.deadlines[q.tail] = deadline;
-    q.tail++;
+    this.deadlines[node] = deadline;
+    this.tokens[node] = token;
+    if (node > this.highest) this.highest = node;
     if (deadline < this.armedFor) this.arm(deadline);
   }
 
-  /** Drops finished attempts from the front of the queue for `timeoutMs`, keeping it short. */
-  compact(timeoutMs: number): void {
-    const q = this.queue(timeoutMs);
-    if (!q) return;
-    while (q.head < q.tail && !this.isActive(q.nodes[q.head]!, q.tokens[q.head]!)) q.head++;
-    if (q.head === q.tail) q.head = q.tail = 0;
+  /** Forgets a node's attempt once it ended; optional, since ended attempts are skipped anyway. */
+  clear(node: number): void {
+    if (node < this.tokens.length) this.tokens[node] = 0;
   }
 
   /** Stops the timer for good; the run is over. */
@@ -66,9 +45,16 @@ export class DeadlineQueue {
     this.closed = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.queues.clear();
-    this.lastQueue = undefined;
-    this.lastTimeout = -1;
+  }
+
+  private grow(node: number): void {
+    const size = Math.max(node + 1, this.tokens.length * 2);
+    const deadlines = new Float64Array(size);
+    const tokens = new Float64Array(size);
+    deadlines.set(this.deadlines);
+    tokens.set(this.tokens);
+    this.deadlines = deadlines;
+    this.tokens = tokens;
   }
 
   private arm(deadline: number): void {
@@ -82,24 +68,26 @@ export class DeadlineQueue {
     this.timer = undefined;
     this.armedFor = Infinity;
     const now = this.now();
+    const due: number[] = [];
     let next = Infinity;
-    for (const q of this.queues.values()) {
-      while (q.head < q.tail) {
-        const node = q.nodes[q.head]!;
-        const token = q.tokens[q.head]!;
-        if (!this.isActive(node, token)) {
-          q.head++;
-          continue;
-        }
-        // Timers may fire a little early; anything within a millisecond counts as due.
-        if (q.deadlines[q.head]! > now + 1) {
-          next = Math.min(next, q.deadlines[q.head]!);
-          break;
-        }
-        q.head++;
-        this.onExpired(node, token);
-        if (this.closed) return;
+    for (let node = 0; node <= this.highest; node++) {
+      const token = this.tokens[node]!;
+      if (token === 0) continue;
+      if (!this.isActive(node, token)) {
+        this.tokens[node] = 0;
+        continue;
       }
+      const deadline = this.deadlines[node]!;
+      // Timers may fire a little early; anything within a millisecond counts as due.
+      if (deadline <= now + 1) due.push(node);
+      else if (deadline < next) next = deadline;
+    }
+    due.sort((a, b) => this.deadlines[a]! - this.deadlines[b]! || a - b);
+    for (const node of due) {
+      const token = this.tokens[node]!;
+      this.tokens[node] = 0;
+      this.onExpired(node, token);
+      if (this.closed) return;
     }
     if (next !== Infinity) this.arm(next);
   }

@@ -161,7 +161,7 @@ function settled(host: NodeRunHost, ctx: AttemptContext, value: unknown, failed:
 
 function endAttempt(host: NodeRunHost, ctx: AttemptContext): void {
   host.current[ctx.node] = undefined;
-  host.deadlines.compact(host.compiled.nodes[ctx.node]!.timeoutMs);
+  host.deadlines.clear(ctx.node);
 }
 
 function attemptSucceeded(host: NodeRunHost, ctx: AttemptContext, value: unknown): void {

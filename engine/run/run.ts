@@ -69,6 +69,7 @@ class Run implements NodeRunHost, RunHandle {
       () => this.clock.now(),
       (node, token) => this.current[node]?.token === token,
       (node, token) => this.expire(node, token),
+      compiled.nodes.length,
     );
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
   }
