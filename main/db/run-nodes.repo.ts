@@ -1,0 +1,164 @@
+import { immediate, type Db } from './connection.js';
+import { deleteRunBlob, getRunBlob, putRunBlob } from './run-blobs.repo.js';
+import { fromJson, stmt, toJson } from './statements.js';
+
+/** Outputs whose JSON is larger than this go to run_blobs, out of the hot row. */
+export const BLOB_THRESHOLD_BYTES = 1024 * 1024;
+
+/** What a node did in a run, as written while the run goes on. Fields left undefined keep their value. */
+export interface RunNodeWrite {
+  nodeType: string;
+  status: string;
+  attempts: number;
+  startedAt?: number | undefined;
+  finishedAt?: number | undefined;
+  inputs?: unknown;
+  outputs?: unknown;
+  error?: unknown;
+}
+
+/** A node record as read; large outputs are not read here (`outputsInBlob`), see getRunNodeOutputs. */
+export interface RunNodeRow {
+  nodeId: string;
+  nodeType: string;
+  status: string;
+  attempts: number;
+  startedAt?: number;
+  finishedAt?: number;
+  inputs?: unknown;
+  outputs?: unknown;
+  outputsInBlob: boolean;
+  error?: unknown;
+}
+
+interface RawNode {
+  nodeId: string;
+  nodeType: string;
+  status: string;
+  attempts: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  inputs: string | null;
+  outputs: string | null;
+  outputsBlob: number | null;
+  error: string | null;
+}
+
+/** Records (or updates) one node of a run; outputs over BLOB_THRESHOLD_BYTES are stored as a blob. */
+export function upsertRunNode(
+  db: Db,
+  workspaceId: string,
+  runId: string,
+  nodeId: string,
+  w: RunNodeWrite,
+): void {
+  const outputsText = toJson(w.outputs);
+  const hasOutputs = outputsText !== null;
+  // Length in UTF-16 units is a lower bound of the UTF-8 size; only count bytes when it could matter.
+  const big =
+    hasOutputs &&
+    (outputsText.length > BLOB_THRESHOLD_BYTES || Buffer.byteLength(outputsText) > BLOB_THRESHOLD_BYTES);
+  immediate(db, () => {
+    stmt(
+      db,
+      `INSERT INTO run_nodes (workspace_id, run_id, node_id, node_type, status, attempts, started_at, finished_at,
+         inputs, outputs, outputs_blob, error)
+       VALUES (@ws, @run, @node, @type, @status, @attempts, @startedAt, @finishedAt, @inputs, @outputs, @blob, @error)
+       ON CONFLICT (workspace_id, run_id, node_id) DO UPDATE SET
+         node_type = excluded.node_type, status = excluded.status, attempts = excluded.attempts,
+         started_at = coalesce(excluded.started_at, started_at), finished_at = coalesce(excluded.finished_at, finished_at),
+         inputs = coalesce(excluded.inputs, inputs), error = coalesce(excluded.error, error),
+         outputs = CASE WHEN @hasOutputs THEN excluded.outputs ELSE outputs END,
+         outputs_blob = CASE WHEN @hasOutputs THEN excluded.outputs_blob ELSE outputs_blob END`,
+    ).run({
+      ws: workspaceId,
+      run: runId,
+      node: nodeId,
+      type: w.nodeType,
+      status: w.status,
+      attempts: w.attempts,
+      startedAt: w.startedAt ?? null,
+      finishedAt: w.finishedAt ?? null,
+      inputs: toJson(w.inputs),
+      outputs: big ? null : outputsText,
+      blob: big ? 1 : null,
+      error: toJson(w.error),
+      hasOutputs: hasOutputs ? 1 : 0,
+    });
+    if (big) putRunBlob(db, workspaceId, runId, nodeId, outputsText);
+    else if (hasOutputs) deleteRunBlob(db, workspaceId, runId, nodeId);
+  });
+}
+
+/** Every node record of a run, without reading blobs. */
+export function getRunNodes(db: Db, workspaceId: string, runId: string): RunNodeRow[] {
+  return stmt<[string, string], RawNode>(
+    db,
+    `SELECT node_id AS nodeId, node_type AS nodeType, status, attempts, started_at AS startedAt, finished_at AS finishedAt,
+       inputs, outputs, outputs_blob AS outputsBlob, error
+     FROM run_nodes WHERE workspace_id = ? AND run_id = ? ORDER BY coalesce(started_at, 0), node_id`,
+  )
+    .all(workspaceId, runId)
+    .map((r) => {
+      const row: RunNodeRow = {
+        nodeId: r.nodeId,
+        nodeType: r.nodeType,
+        status: r.status,
+        attempts: r.attempts,
+        outputsInBlob: r.outputsBlob === 1,
+      };
+      if (r.startedAt !== null) row.startedAt = r.startedAt;
+      if (r.finishedAt !== null) row.finishedAt = r.finishedAt;
+      if (r.inputs !== null) row.inputs = fromJson(r.inputs);
+      if (r.outputs !== null) row.outputs = fromJson(r.outputs);
+      if (r.error !== null) row.error = fromJson(r.error);
+      return row;
+    });
+}
+
+/**
+ * A node's recorded outputs, from its row or its blob. `found: false` when the run has no such node
+ * (in this workspace); `outputs` is undefined when the node recorded none.
+ */
+export function getRunNodeOutputs(
+  db: Db,
+  workspaceId: string,
+  runId: string,
+  nodeId: string,
+): { found: boolean; outputs?: unknown } {
+  const r = stmt<[string, string, string], { outputs: string | null; outputsBlob: number | null }>(
+    db,
+    `SELECT outputs, outputs_blob AS outputsBlob FROM run_nodes WHERE workspace_id = ? AND run_id = ? AND node_id = ?`,
+  ).get(workspaceId, runId, nodeId);
+  if (!r) return { found: false };
+  const text = r.outputsBlob === 1 ? getRunBlob(db, workspaceId, runId, nodeId) : r.outputs;
+  return text === null || text === undefined ? { found: true } : { found: true, outputs: fromJson(text) };
+}
+
+/** Failures of one node type with one error code over a workspace's recent runs. */
+export interface ErrorStat {
+  nodeType: string;
+  code: string;
+  count: number;
+  lastMessage: string;
+  lastAt: number;
+}
+
+/**
+ * Error counts by node type and code over the workspace's `sinceRuns` most recent runs, with the
+ * last message of each: the bounded error history. Most frequent first.
+ */
+export function errorStats(db: Db, workspaceId: string, sinceRuns: number): ErrorStat[] {
+  // SQLite gives bare columns of an aggregate with max() the values of the row holding the maximum,
+  // which is how lastMessage is the message of the latest failure.
+  return stmt<[string, number, string], ErrorStat>(
+    db,
+    `WITH recent AS (SELECT id, started_at FROM runs WHERE workspace_id = ? ORDER BY started_at DESC, id DESC LIMIT ?)
+     SELECT n.node_type AS nodeType, coalesce(json_extract(n.error, '$.code'), 'UNKNOWN') AS code, count(*) AS count,
+       max(coalesce(n.finished_at, n.started_at, r.started_at)) AS lastAt,
+       coalesce(json_extract(n.error, '$.message'), '') AS lastMessage
+     FROM run_nodes n JOIN recent r ON r.id = n.run_id
+     WHERE n.workspace_id = ? AND n.error IS NOT NULL
+     GROUP BY n.node_type, code ORDER BY count DESC, nodeType, code`,
+  ).all(workspaceId, sinceRuns, workspaceId);
+}

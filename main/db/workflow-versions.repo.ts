@@ -1,0 +1,46 @@
+import type { Db } from './connection.js';
+import { stmt } from './statements.js';
+
+/** One saved version; `document` is the stored JSON text. */
+export interface VersionRow {
+  version: number;
+  document: string;
+  createdAt: number;
+  note: string | null;
+}
+
+export type VersionSummary = Omit<VersionRow, 'document'>;
+
+export function insertVersion(
+  db: Db,
+  workspaceId: string,
+  workflowId: string,
+  row: { version: number; document: string; at: number; note?: string | undefined },
+): void {
+  stmt(
+    db,
+    `INSERT INTO workflow_versions (workspace_id, workflow_id, version, document, created_at, note) VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(workspaceId, workflowId, row.version, row.document, row.at, row.note ?? null);
+}
+
+/** A workflow's versions, newest first, without their documents. */
+export function listVersions(db: Db, workspaceId: string, workflowId: string): VersionSummary[] {
+  return stmt<[string, string], VersionSummary>(
+    db,
+    `SELECT version, created_at AS createdAt, note FROM workflow_versions
+     WHERE workspace_id = ? AND workflow_id = ? ORDER BY version DESC`,
+  ).all(workspaceId, workflowId);
+}
+
+export function getVersion(
+  db: Db,
+  workspaceId: string,
+  workflowId: string,
+  version: number,
+): VersionRow | undefined {
+  return stmt<[string, string, number], VersionRow>(
+    db,
+    `SELECT version, document, created_at AS createdAt, note FROM workflow_versions
+     WHERE workspace_id = ? AND workflow_id = ? AND version = ?`,
+  ).get(workspaceId, workflowId, version);
+}

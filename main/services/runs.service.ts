@@ -1,0 +1,291 @@
+import { randomUUID } from 'node:crypto';
+import { compileWorkflow, startRun, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
+import type { ErrorStats, NodeOutputsResult, Page, RunDetail, RunNodeDetail, RunOrigin, RunSummary } from '../../preload/contract.js';
+import { immediate } from '../db/connection.js';
+import * as nodesRepo from '../db/run-nodes.repo.js';
+import * as runsRepo from '../db/runs.repo.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import type { RunFeed } from '../rpc/run-feed.js';
+import { createRunRecorder, type RecordedNode } from './run-recorder.js';
+import type { Store } from './store.js';
+import { getVersion, getWorkflow } from './workflows.service.js';
+import { checkPolicy, getWorkspace } from './workspaces.service.js';
+
+/** How to start a run of a stored workflow. */
+export interface StartOptions {
+  readonly input?: unknown;
+  /** Run from this node, reusing the outputs of the nodes upstream of it recorded by `sourceRunId`. */
+  readonly fromNode?: { readonly nodeId: string; readonly sourceRunId: string };
+  /** Run this version rather than the current one (re-running a past run exactly). */
+  readonly version?: number;
+}
+
+export interface StartedRun {
+  readonly runId: string;
+  /** Resolves once the run has finished and its record is stored. */
+  readonly done: Promise<RunRecord>;
+}
+
+/** The runs of one store: starting (recorded as they go), following, cancelling and reading them. */
+export interface RunsService {
+  start(workspaceId: string, workflowId: string, options?: StartOptions): StartedRun;
+  rerun(workspaceId: string, runId: string): StartedRun;
+  cancel(workspaceId: string, runId: string): { cancelled: boolean };
+  list(workspaceId: string, workflowId: string, options?: { cursor?: string; limit?: number }): Page<RunSummary>;
+  get(workspaceId: string, runId: string): RunDetail;
+  nodeOutputs(workspaceId: string, runId: string, nodeId: string): NodeOutputsResult;
+  delete(workspaceId: string, runId: string): void;
+  errorStats(workspaceId: string, options?: { runs?: number }): ErrorStats;
+  /** The live state of a run of this workspace, or undefined when it is not running here. */
+  snapshotOf(workspaceId: string, runId: string): { snapshot: RunSnapshot; seq: number } | undefined;
+  /** Resolves when every run started so far has finished and been stored. */
+  idle(): Promise<void>;
+}
+
+interface ActiveRun {
+  readonly workspaceId: string;
+  readonly handle: RunHandle;
+  readonly done: Promise<RunRecord>;
+}
+
+/** Upstream nodes of `nodeId` (its ancestors), by the edges of the document. */
+function ancestors(edges: ReadonlyArray<{ source: string; target: string }>, nodeId: string): Set<string> {
+  const parents = new Map<string, string[]>();
+  for (const e of edges) parents.set(e.target, [...(parents.get(e.target) ?? []), e.source]);
+  const seen = new Set<string>();
+  const stack = [...(parents.get(nodeId) ?? [])];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    stack.push(...(parents.get(n) ?? []));
+  }
+  return seen;
+}
+
+function toSummary(row: runsRepo.RunRow): RunSummary {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    workflowVersion: row.workflowVersion,
+    status: row.status,
+    origin: row.origin as RunOrigin,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt ?? null,
+    durationMs: row.finishedAt === undefined ? null : row.finishedAt - row.startedAt,
+    error: (row.error as RunSummary['error']) ?? null,
+  };
+}
+
+function encodeCursor(key: runsRepo.RunListKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): runsRepo.RunListKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<runsRepo.RunListKey>;
+    if (typeof key.startedAt === 'number' && typeof key.id === 'string') return { startedAt: key.startedAt, id: key.id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new InvalidInputError([{ path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list' }]);
+}
+
+function newRunId(): string {
+  return `run_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+}
+
+export function createRunsService(
+  store: Store,
+  options: { feed?: RunFeed; flushMs?: number; log?: (message: string) => void } = {},
+): RunsService {
+  const db = store.db;
+  const active = new Map<string, ActiveRun>();
+  const log = options.log ?? ((message: string) => console.error(message));
+
+  // A failed write of a run's progress must not take the run (or the process) down with it; the final
+  // write retries everything, and the run is marked interrupted at the next start if that fails too.
+  function guard(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      log(`weft: could not record run progress: ${(e as Error).message}`);
+    }
+  }
+
+  function writeNodes(workspaceId: string, runId: string, types: Map<string, string>, rows: readonly RecordedNode[]): void {
+    immediate(db, () => {
+      for (const r of rows) {
+        nodesRepo.upsertRunNode(db, workspaceId, runId, r.nodeId, {
+          nodeType: types.get(r.nodeId) ?? 'unknown',
+          status: r.status,
+          attempts: r.attempts,
+          startedAt: r.startedAt,
+          finishedAt: r.finishedAt,
+          outputs: r.outputs,
+          error: r.error,
+        });
+      }
+    });
+  }
+
+  function writeFinal(workspaceId: string, workflowId: string, types: Map<string, string>, record: RunRecord): void {
+    immediate(db, () => {
+      for (const [nodeId, n] of Object.entries(record.nodes)) {
+        nodesRepo.upsertRunNode(db, workspaceId, record.runId, nodeId, {
+          nodeType: types.get(nodeId) ?? 'unknown',
+          status: n.status,
+          attempts: n.attempts,
+          startedAt: n.startedAt,
+          finishedAt: n.finishedAt,
+          inputs: n.inputs,
+          outputs: n.outputs,
+          error: n.error,
+        });
+      }
+      runsRepo.finishRun(db, workspaceId, record.runId, {
+        status: record.status,
+        outputs: record.outputs,
+        error: record.error,
+        finishedAt: record.finishedAt,
+      });
+      runsRepo.pruneRuns(db, workspaceId, workflowId, getWorkspace(store, workspaceId).runRetention);
+    });
+  }
+
+  function launch(workspaceId: string, workflowId: string, version: number | undefined, origin: RunOrigin, opts: StartOptions): StartedRun {
+    const workflow = getWorkflow(store, workspaceId, workflowId);
+    const stored = version === undefined ? workflow : getVersion(store, workspaceId, workflowId, version);
+    const document = stored.document;
+    checkPolicy(store, workspaceId, document);
+    const compiled = compileWorkflow(document, store.registry);
+
+    let pinnedOutputs: Record<string, NodeOutputs> | undefined;
+    if (opts.fromNode) {
+      const { nodeId, sourceRunId } = opts.fromNode;
+      if (!compiled.indexById.has(nodeId)) throw new NotFoundError('node', nodeId);
+      const source = runsRepo.getRun(db, workspaceId, sourceRunId);
+      if (!source || source.workflowId !== workflowId) throw new NotFoundError('run', sourceRunId);
+      const recorded = new Map(nodesRepo.getRunNodes(db, workspaceId, sourceRunId).map((n) => [n.nodeId, n]));
+      pinnedOutputs = {};
+      for (const up of ancestors(document.edges, nodeId)) {
+        const n = recorded.get(up);
+        if (!n || n.status !== 'succeeded') {
+          throw new InvalidInputError([
+            { path: 'fromNode.sourceRunId', code: 'INVALID_VALUE', message: `run ${sourceRunId} has no recorded output of upstream node "${up}"` },
+          ]);
+        }
+        const outputs = n.outputsInBlob ? nodesRepo.getRunNodeOutputs(db, workspaceId, sourceRunId, up).outputs : n.outputs;
+        pinnedOutputs[up] = (outputs ?? {}) as NodeOutputs;
+      }
+    }
+
+    const types = new Map(document.nodes.map((n) => [n.id, n.type]));
+    const runId = newRunId();
+    // The run row exists before the first node starts, so a crash at any point leaves a record.
+    immediate(db, () => {
+      runsRepo.insertRun(db, workspaceId, { id: runId, workflowId, workflowVersion: stored.version, origin, input: opts.input, startedAt: Date.now() });
+    });
+    const recorder = createRunRecorder(
+      {
+        flush: (rows) => guard(() => writeNodes(workspaceId, runId, types, rows)),
+        finish: (record) => guard(() => writeFinal(workspaceId, workflowId, types, record)),
+      },
+      options.flushMs === undefined ? {} : { flushMs: options.flushMs },
+    );
+    const feed = options.feed;
+    const handle = startRun(compiled, {
+      runId,
+      input: opts.input,
+      onEvent: (e: RunEvent) => {
+        recorder.onEvent(e);
+        feed?.publish(e);
+      },
+      ...(pinnedOutputs ? { pinnedOutputs } : {}),
+    });
+    const done = handle.done.then((record) => {
+      recorder.finish(record);
+      active.delete(record.runId);
+      return record;
+    });
+    active.set(handle.runId, { workspaceId, handle, done });
+    return { runId: handle.runId, done };
+  }
+
+  function row(workspaceId: string, runId: string): runsRepo.RunRow {
+    const r = runsRepo.getRun(db, workspaceId, runId);
+    if (!r) throw new NotFoundError('run', runId);
+    return r;
+  }
+
+  return {
+    start(workspaceId, workflowId, opts = {}) {
+      const origin: RunOrigin = opts.fromNode ? { kind: 'fromNode', ...opts.fromNode } : { kind: 'run' };
+      return launch(workspaceId, workflowId, opts.version, origin, opts);
+    },
+    rerun(workspaceId, runId) {
+      const source = row(workspaceId, runId);
+      const opts: StartOptions = source.input === undefined ? {} : { input: source.input };
+      return launch(workspaceId, source.workflowId, source.workflowVersion, { kind: 'rerun', sourceRunId: runId }, opts);
+    },
+    cancel(workspaceId, runId) {
+      const run = active.get(runId);
+      if (!run || run.workspaceId !== workspaceId) {
+        row(workspaceId, runId);
+        return { cancelled: false };
+      }
+      run.handle.cancel('cancelled by the user');
+      return { cancelled: true };
+    },
+    list(workspaceId, workflowId, opts = {}) {
+      getWorkflow(store, workspaceId, workflowId);
+      const limit = opts.limit ?? 50;
+      const rows = runsRepo.listRuns(db, workspaceId, workflowId, opts.cursor ? decodeCursor(opts.cursor) : undefined, limit);
+      const items = rows.slice(0, limit).map(toSummary);
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      return { items, nextCursor: last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null };
+    },
+    get(workspaceId, runId) {
+      const r = row(workspaceId, runId);
+      const nodes: Record<string, RunNodeDetail> = {};
+      for (const n of nodesRepo.getRunNodes(db, workspaceId, runId)) {
+        const detail = { nodeType: n.nodeType, status: n.status, attempts: n.attempts } as RunNodeDetail;
+        if (n.startedAt !== undefined) detail.startedAt = n.startedAt;
+        if (n.finishedAt !== undefined) detail.finishedAt = n.finishedAt;
+        if (n.startedAt !== undefined && n.finishedAt !== undefined) detail.durationMs = n.finishedAt - n.startedAt;
+        if (n.inputs !== undefined) detail.inputs = n.inputs as Record<string, unknown>;
+        if (n.outputs !== undefined) detail.outputs = n.outputs as NodeOutputs;
+        if (n.outputsInBlob) detail.outputsDeferred = true;
+        if (n.error !== undefined) detail.error = n.error as RunNodeDetail['error'] & object;
+        nodes[n.nodeId] = detail;
+      }
+      return { ...toSummary(r), input: r.input ?? null, outputs: (r.outputs as Record<string, unknown>) ?? {}, nodes };
+    },
+    nodeOutputs(workspaceId, runId, nodeId) {
+      row(workspaceId, runId);
+      const found = nodesRepo.getRunNodeOutputs(db, workspaceId, runId, nodeId);
+      if (!found.found) throw new NotFoundError('node', nodeId);
+      return { runId, nodeId, outputs: (found.outputs as NodeOutputs | undefined) ?? null };
+    },
+    delete(workspaceId, runId) {
+      if (active.get(runId)?.workspaceId === workspaceId) {
+        throw new InvalidInputError([{ path: 'runId', code: 'INVALID_VALUE', message: 'the run is still going; cancel it first' }]);
+      }
+      if (!runsRepo.deleteRun(db, workspaceId, runId)) throw new NotFoundError('run', runId);
+    },
+    errorStats(workspaceId, opts = {}) {
+      getWorkspace(store, workspaceId);
+      const runs = opts.runs ?? 500;
+      const entries = nodesRepo.errorStats(db, workspaceId, runs);
+      return { runs, entries: entries.map((e) => ({ ...e, lastRunId: '', lastNodeId: '' })) };
+    },
+    snapshotOf(workspaceId, runId) {
+      const run = active.get(runId);
+      if (!run || run.workspaceId !== workspaceId) return undefined;
+      return { snapshot: run.handle.snapshot(), seq: options.feed?.seqOf(runId) ?? 0 };
+    },
+    async idle() {
+      while (active.size > 0) await Promise.all([...active.values()].map((r) => r.done));
+    },
+  };
+}
