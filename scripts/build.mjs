@@ -14,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entries = [
   { in: 'main/cli/weft.ts', out: 'cli/weft' },
   { in: 'bench/engine.bench.ts', out: 'bench/engine.bench' },
+  { in: 'bench/store.bench.ts', out: 'bench/store.bench' },
   // Loaded by bench/peers-runner.cjs, Weft's runner for ../shared/bench-peers.
   { in: 'bench/peers-engine.ts', out: 'bench/peers-engine' },
 ];

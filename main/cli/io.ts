@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 
 /** Where the CLI writes text: stdout or stderr, possibly a terminal. */
 export interface OutStream {
@@ -26,6 +26,8 @@ export interface CliIo {
   /** Rejects with a Node-style error (`code` such as `ENOENT`) when the file cannot be read. */
   readFile(path: string): Promise<string>;
   stat(path: string): Promise<FileInfo>;
+  /** Writes (creating or replacing) a UTF-8 file; rejects with a Node-style error when it cannot. */
+  writeFile(path: string, text: string): Promise<void>;
   /** Epoch milliseconds with fraction (the same clock the engine stamps events with). */
   now(): number;
   /** Calls `fn` every `ms` until the returned function is called. */
@@ -77,6 +79,7 @@ export function createProcessIo(): CliIo {
       const s = await stat(path);
       return { size: s.size, isFile: s.isFile() };
     },
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
     now: () => performance.timeOrigin + performance.now(),
     every: (ms, fn) => {
       const timer = setInterval(fn, ms);

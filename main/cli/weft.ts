@@ -1,6 +1,11 @@
 import { parseCommandArgs } from './args.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { importCommand } from './commands/import.js';
+import { exportCommand } from './commands/export.js';
+import { listCommand } from './commands/list.js';
+import { runsCommand } from './commands/runs.js';
+import { workspacesCommand } from './commands/workspaces.js';
 import { laterCommands } from './commands/later.js';
 import type { Command, CommandContext } from './commands/context.js';
 import { ExitCode, UsageError } from './errors.js';
@@ -12,15 +17,31 @@ export type { CliIo, OutStream, FileInfo } from './io.js';
 export type { CommandContext } from './commands/context.js';
 
 /** Every command, in the order the help lists them. Add a command here (and nowhere else). */
-const commands: readonly Command[] = [runCommand, validateCommand, ...laterCommands];
+const commands: readonly Command[] = [
+  runCommand,
+  validateCommand,
+  importCommand,
+  exportCommand,
+  listCommand,
+  runsCommand,
+  workspacesCommand,
+  ...laterCommands,
+];
 const byName = new Map(commands.map((c) => [c.name, c]));
 
 const USAGE = 'weft <command> [options]   (weft help for the list)';
 
 function generalHelp(): string {
-  const available = commands.filter((c) => c.available);
-  const width = Math.max(...available.map((c) => c.usage.length), 'weft help [COMMAND]'.length) + 3;
-  const row = (usage: string, summary: string): string => `  ${usage.padEnd(width)}${summary}\n`;
+  const available = commands
+    .filter((c) => c.available)
+    .flatMap((c) => [{ usage: c.usage, summary: c.summary }, ...(c.alsoUsage ?? [])]);
+  // Usage lines longer than this get their summary on the next line, so the column stays narrow.
+  const widest = 44;
+  const width = Math.max(...available.map((c) => c.usage.length).filter((n) => n <= widest)) + 3;
+  const row = (usage: string, summary: string): string =>
+    usage.length > widest
+      ? `  ${usage}\n  ${' '.repeat(width)}${summary}\n`
+      : `  ${usage.padEnd(width)}${summary}\n`;
   return (
     'weft: run and check Weft workflows from the command line\n\nUsage:\n' +
     available.map((c) => row(c.usage, c.summary)).join('') +
@@ -30,8 +51,10 @@ function generalHelp(): string {
       .filter((c) => !c.available)
       .map((c) => c.name)
       .join(', ')}.\n` +
+    '\nThe store commands (import, export, list, runs, workspaces, run --id) take --data-dir DIR\n' +
+    '(default: $WEFT_HOME, else ~/.weft) and --workspace NAME (default: Default, created on first use).\n' +
     '\nExit codes: 0 success; 1 the workflow failed or was cancelled, or validate found problems;\n' +
-    '2 bad usage, or a file that cannot be read or is not a valid workflow.\n'
+    '2 bad usage, a file that cannot be read or is not a valid workflow, or an id not found.\n'
   );
 }
 

@@ -44,24 +44,29 @@ interface RawNode {
   error: string | null;
 }
 
-/** Records (or updates) one node of a run; outputs over BLOB_THRESHOLD_BYTES are stored as a blob. */
-export function upsertRunNode(
+/**
+ * Records (or updates) one node of a run inside the caller's transaction; outputs over
+ * BLOB_THRESHOLD_BYTES are stored as a blob. A run's nodes are written many at a time, and a savepoint
+ * per node would cost more than the row.
+ */
+export function writeRunNode(
   db: Db,
   workspaceId: string,
   runId: string,
   nodeId: string,
   w: RunNodeWrite,
-): void {
+  /** False when the caller knows no blob was written for this node: skips a delete per row. */
+  mayHaveBlob = true,
+): boolean {
   const outputsText = toJson(w.outputs);
   const hasOutputs = outputsText !== null;
   // Length in UTF-16 units is a lower bound of the UTF-8 size; only count bytes when it could matter.
   const big =
     hasOutputs &&
     (outputsText.length > BLOB_THRESHOLD_BYTES || Buffer.byteLength(outputsText) > BLOB_THRESHOLD_BYTES);
-  immediate(db, () => {
-    stmt(
-      db,
-      `INSERT INTO run_nodes (workspace_id, run_id, node_id, node_type, status, attempts, started_at, finished_at,
+  stmt(
+    db,
+    `INSERT INTO run_nodes (workspace_id, run_id, node_id, node_type, status, attempts, started_at, finished_at,
          inputs, outputs, outputs_blob, error)
        VALUES (@ws, @run, @node, @type, @status, @attempts, @startedAt, @finishedAt, @inputs, @outputs, @blob, @error)
        ON CONFLICT (workspace_id, run_id, node_id) DO UPDATE SET
@@ -70,23 +75,36 @@ export function upsertRunNode(
          inputs = coalesce(excluded.inputs, inputs), error = coalesce(excluded.error, error),
          outputs = CASE WHEN @hasOutputs THEN excluded.outputs ELSE outputs END,
          outputs_blob = CASE WHEN @hasOutputs THEN excluded.outputs_blob ELSE outputs_blob END`,
-    ).run({
-      ws: workspaceId,
-      run: runId,
-      node: nodeId,
-      type: w.nodeType,
-      status: w.status,
-      attempts: w.attempts,
-      startedAt: w.startedAt ?? null,
-      finishedAt: w.finishedAt ?? null,
-      inputs: toJson(w.inputs),
-      outputs: big ? null : outputsText,
-      blob: big ? 1 : null,
-      error: toJson(w.error),
-      hasOutputs: hasOutputs ? 1 : 0,
-    });
-    if (big) putRunBlob(db, workspaceId, runId, nodeId, outputsText);
-    else if (hasOutputs) deleteRunBlob(db, workspaceId, runId, nodeId);
+  ).run({
+    ws: workspaceId,
+    run: runId,
+    node: nodeId,
+    type: w.nodeType,
+    status: w.status,
+    attempts: w.attempts,
+    startedAt: w.startedAt ?? null,
+    finishedAt: w.finishedAt ?? null,
+    inputs: toJson(w.inputs),
+    outputs: big ? null : outputsText,
+    blob: big ? 1 : null,
+    error: toJson(w.error),
+    hasOutputs: hasOutputs ? 1 : 0,
+  });
+  if (big) putRunBlob(db, workspaceId, runId, nodeId, outputsText);
+  else if (hasOutputs && mayHaveBlob) deleteRunBlob(db, workspaceId, runId, nodeId);
+  return big;
+}
+
+/** Records (or updates) one node of a run in its own transaction. */
+export function upsertRunNode(
+  db: Db,
+  workspaceId: string,
+  runId: string,
+  nodeId: string,
+  w: RunNodeWrite,
+): void {
+  immediate(db, () => {
+    writeRunNode(db, workspaceId, runId, nodeId, w);
   });
 }
 
@@ -144,21 +162,46 @@ export interface ErrorStat {
   lastAt: number;
 }
 
+/** An ErrorStat with where its latest failure happened. */
+export interface ErrorStatWithLast extends ErrorStat {
+  lastRunId: string;
+  lastNodeId: string;
+}
+
 /**
  * Error counts by node type and code over the workspace's `sinceRuns` most recent runs, with the
  * last message of each: the bounded error history. Most frequent first.
  */
 export function errorStats(db: Db, workspaceId: string, sinceRuns: number): ErrorStat[] {
+  return errorStatsWithLast(db, workspaceId, sinceRuns).map((s) => ({
+    nodeType: s.nodeType,
+    code: s.code,
+    count: s.count,
+    lastMessage: s.lastMessage,
+    lastAt: s.lastAt,
+  }));
+}
+
+/**
+ * errorStats plus the run and node of each latest failure, optionally over one workflow's runs only.
+ */
+export function errorStatsWithLast(
+  db: Db,
+  workspaceId: string,
+  sinceRuns: number,
+  workflowId?: string,
+): ErrorStatWithLast[] {
   // SQLite gives bare columns of an aggregate with max() the values of the row holding the maximum,
-  // which is how lastMessage is the message of the latest failure.
-  return stmt<[string, number, string], ErrorStat>(
+  // which is how lastMessage, lastRunId and lastNodeId all come from the latest failure.
+  return stmt<{ ws: string; limit: number; wf: string | null }, ErrorStatWithLast>(
     db,
-    `WITH recent AS (SELECT id, started_at FROM runs WHERE workspace_id = ? ORDER BY started_at DESC, id DESC LIMIT ?)
+    `WITH recent AS (SELECT id, started_at FROM runs WHERE workspace_id = @ws AND (@wf IS NULL OR workflow_id = @wf)
+       ORDER BY started_at DESC, id DESC LIMIT @limit)
      SELECT n.node_type AS nodeType, coalesce(json_extract(n.error, '$.code'), 'UNKNOWN') AS code, count(*) AS count,
        max(coalesce(n.finished_at, n.started_at, r.started_at)) AS lastAt,
-       coalesce(json_extract(n.error, '$.message'), '') AS lastMessage
+       coalesce(json_extract(n.error, '$.message'), '') AS lastMessage, n.run_id AS lastRunId, n.node_id AS lastNodeId
      FROM run_nodes n JOIN recent r ON r.id = n.run_id
-     WHERE n.workspace_id = ? AND n.error IS NOT NULL
+     WHERE n.workspace_id = @ws AND n.error IS NOT NULL
      GROUP BY n.node_type, code ORDER BY count DESC, nodeType, code`,
-  ).all(workspaceId, sinceRuns, workspaceId);
+  ).all({ ws: workspaceId, limit: sinceRuns, wf: workflowId ?? null });
 }

@@ -175,3 +175,12 @@ export function pruneRuns(db: Db, workspaceId: string, workflowId: string, keep:
        SELECT id FROM runs WHERE workspace_id = @ws AND workflow_id = @wf ORDER BY started_at DESC, id DESC LIMIT @keep)`,
   ).run({ ws: workspaceId, wf: workflowId, keep }).changes;
 }
+
+/** How many runs errorStats looks at: the workspace's (or one workflow's) newest, at most `limit`. */
+export function countRecentRuns(db: Db, workspaceId: string, limit: number, workflowId?: string): number {
+  const row = stmt<{ ws: string; limit: number; wf: string | null }, { n: number }>(
+    db,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM runs WHERE workspace_id = @ws AND (@wf IS NULL OR workflow_id = @wf) LIMIT @limit)`,
+  ).get({ ws: workspaceId, limit, wf: workflowId ?? null });
+  return row?.n ?? 0;
+}

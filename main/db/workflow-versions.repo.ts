@@ -32,6 +32,21 @@ export function listVersions(db: Db, workspaceId: string, workflowId: string): V
   ).all(workspaceId, workflowId);
 }
 
+/** One page of a workflow's versions below `before` (all when undefined), newest first; asks for limit + 1. */
+export function listVersionsPage(
+  db: Db,
+  workspaceId: string,
+  workflowId: string,
+  before: number | undefined,
+  limit: number,
+): VersionSummary[] {
+  return stmt<[string, string, number, number], VersionSummary>(
+    db,
+    `SELECT version, created_at AS createdAt, note FROM workflow_versions
+     WHERE workspace_id = ? AND workflow_id = ? AND version < ? ORDER BY version DESC LIMIT ?`,
+  ).all(workspaceId, workflowId, before ?? Number.MAX_SAFE_INTEGER, limit + 1);
+}
+
 export function getVersion(
   db: Db,
   workspaceId: string,

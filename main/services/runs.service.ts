@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { compileWorkflow, startRun, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
+import { compileWorkflow, startRun, type CompiledWorkflow, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
 import type { ErrorStats, NodeOutputsResult, Page, RunDetail, RunNodeDetail, RunOrigin, RunSummary } from '../../preload/contract.js';
 import { immediate } from '../db/connection.js';
 import * as nodesRepo from '../db/run-nodes.repo.js';
 import * as runsRepo from '../db/runs.repo.js';
+import * as workflowsRepo from '../db/workflows.repo.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { RunFeed } from '../rpc/run-feed.js';
 import { createRunRecorder, type RecordedNode } from './run-recorder.js';
@@ -35,7 +36,8 @@ export interface RunsService {
   get(workspaceId: string, runId: string): RunDetail;
   nodeOutputs(workspaceId: string, runId: string, nodeId: string): NodeOutputsResult;
   delete(workspaceId: string, runId: string): void;
-  errorStats(workspaceId: string, options?: { runs?: number }): ErrorStats;
+  /** Over the workspace's last `runs` runs, or those of one workflow when `workflowId` is given. */
+  errorStats(workspaceId: string, options?: { runs?: number; workflowId?: string | undefined }): ErrorStats;
   /** The live state of a run of this workspace, or undefined when it is not running here. */
   snapshotOf(workspaceId: string, runId: string): { snapshot: RunSnapshot; seq: number } | undefined;
   /** Resolves when every run started so far has finished and been stored. */
@@ -91,6 +93,8 @@ function decodeCursor(cursor: string): runsRepo.RunListKey {
   throw new InvalidInputError([{ path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list' }]);
 }
 
+const COMPILED_CACHE_SIZE = 16;
+
 function newRunId(): string {
   return `run_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
 }
@@ -113,10 +117,21 @@ export function createRunsService(
     }
   }
 
+  // Nodes whose outputs went to a blob in an earlier write of the run: only those may need one removed.
+  const blobbed = new Map<string, Set<string>>();
+
+  function write(workspaceId: string, runId: string, nodeId: string, w: nodesRepo.RunNodeWrite): void {
+    const mine = blobbed.get(runId);
+    if (nodesRepo.writeRunNode(db, workspaceId, runId, nodeId, w, mine?.has(nodeId) ?? false)) {
+      if (mine) mine.add(nodeId);
+      else blobbed.set(runId, new Set([nodeId]));
+    }
+  }
+
   function writeNodes(workspaceId: string, runId: string, types: Map<string, string>, rows: readonly RecordedNode[]): void {
     immediate(db, () => {
       for (const r of rows) {
-        nodesRepo.upsertRunNode(db, workspaceId, runId, r.nodeId, {
+        write(workspaceId, runId, r.nodeId, {
           nodeType: types.get(r.nodeId) ?? 'unknown',
           status: r.status,
           attempts: r.attempts,
@@ -132,7 +147,7 @@ export function createRunsService(
   function writeFinal(workspaceId: string, workflowId: string, types: Map<string, string>, record: RunRecord): void {
     immediate(db, () => {
       for (const [nodeId, n] of Object.entries(record.nodes)) {
-        nodesRepo.upsertRunNode(db, workspaceId, record.runId, nodeId, {
+        write(workspaceId, record.runId, nodeId, {
           nodeType: types.get(nodeId) ?? 'unknown',
           status: n.status,
           attempts: n.attempts,
@@ -151,14 +166,32 @@ export function createRunsService(
       });
       runsRepo.pruneRuns(db, workspaceId, workflowId, getWorkspace(store, workspaceId).runRetention);
     });
+    blobbed.delete(record.runId);
+  }
+
+  // A stored version never changes, so its compiled form is kept for the next run: loading, validating
+  // and compiling a 10,000-node document costs more than running it. A small LRU bounds the memory.
+  const compiledCache = new Map<string, CompiledWorkflow>();
+  function compiledVersion(workspaceId: string, workflowId: string, version: number): CompiledWorkflow {
+    const key = `${workspaceId}\u0000${workflowId}\u0000${version}`;
+    let compiled = compiledCache.get(key);
+    if (compiled) {
+      compiledCache.delete(key);
+    } else {
+      compiled = compileWorkflow(getVersion(store, workspaceId, workflowId, version).document, store.registry);
+      if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value!);
+    }
+    compiledCache.set(key, compiled);
+    return compiled;
   }
 
   function launch(workspaceId: string, workflowId: string, version: number | undefined, origin: RunOrigin, opts: StartOptions): StartedRun {
-    const workflow = getWorkflow(store, workspaceId, workflowId);
-    const stored = version === undefined ? workflow : getVersion(store, workspaceId, workflowId, version);
-    const document = stored.document;
+    const current = workflowsRepo.getWorkflowVersion(db, workspaceId, workflowId);
+    if (current === undefined) throw new NotFoundError('workflow', workflowId);
+    const runVersion = version ?? current;
+    const compiled = compiledVersion(workspaceId, workflowId, runVersion);
+    const document = compiled.document;
     checkPolicy(store, workspaceId, document);
-    const compiled = compileWorkflow(document, store.registry);
 
     let pinnedOutputs: Record<string, NodeOutputs> | undefined;
     if (opts.fromNode) {
@@ -184,7 +217,7 @@ export function createRunsService(
     const runId = newRunId();
     // The run row exists before the first node starts, so a crash at any point leaves a record.
     immediate(db, () => {
-      runsRepo.insertRun(db, workspaceId, { id: runId, workflowId, workflowVersion: stored.version, origin, input: opts.input, startedAt: Date.now() });
+      runsRepo.insertRun(db, workspaceId, { id: runId, workflowId, workflowVersion: runVersion, origin, input: opts.input, startedAt: Date.now() });
     });
     const recorder = createRunRecorder(
       {
@@ -275,9 +308,13 @@ export function createRunsService(
     },
     errorStats(workspaceId, opts = {}) {
       getWorkspace(store, workspaceId);
-      const runs = opts.runs ?? 500;
-      const entries = nodesRepo.errorStats(db, workspaceId, runs);
-      return { runs, entries: entries.map((e) => ({ ...e, lastRunId: '', lastNodeId: '' })) };
+      // Another workspace's workflow is "not found", not an empty list that would confirm it exists.
+      if (opts.workflowId !== undefined) getWorkflow(store, workspaceId, opts.workflowId);
+      const limit = opts.runs ?? 500;
+      return {
+        runs: runsRepo.countRecentRuns(db, workspaceId, limit, opts.workflowId),
+        entries: nodesRepo.errorStatsWithLast(db, workspaceId, limit, opts.workflowId),
+      };
     },
     snapshotOf(workspaceId, runId) {
       const run = active.get(runId);

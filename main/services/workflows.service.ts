@@ -8,7 +8,7 @@ import { getWorkspace as getWorkspaceRow } from '../db/workspaces.repo.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { Store } from './store.js';
 import { diffDocuments, type WorkflowDiff } from './workflow-diff.js';
-import { exportWorkflow as exportText, parseImport } from './workflow-file.js';
+import { exportWorkflowWithReport, parseImport } from './workflow-file.js';
 
 /** A stored workflow at its current version. */
 export interface StoredWorkflow {
@@ -76,9 +76,14 @@ function insertNew(store: Store, workspaceId: string, doc: WorkflowDocument, not
 }
 
 /** Validates and saves a new workflow as version 1; name, description and tags come from the document. */
-export function createWorkflow(store: Store, workspaceId: string, document: unknown): StoredWorkflow {
+export function createWorkflow(
+  store: Store,
+  workspaceId: string,
+  document: unknown,
+  note?: string,
+): StoredWorkflow {
   const doc = validated(store, document);
-  const id = immediate(store.db, () => insertNew(store, workspaceId, doc));
+  const id = immediate(store.db, () => insertNew(store, workspaceId, doc, note));
   return getWorkflow(store, workspaceId, id);
 }
 
@@ -201,10 +206,11 @@ export function updateWorkflow(
   id: string,
   document: unknown,
   expectedVersion: number,
+  note?: string,
 ): StoredWorkflow {
   checkVersionArg(expectedVersion, 'expectedVersion');
   const doc = validated(store, document);
-  immediate(store.db, () => saveVersion(store, workspaceId, id, doc, expectedVersion));
+  immediate(store.db, () => saveVersion(store, workspaceId, id, doc, expectedVersion, note));
   return getWorkflow(store, workspaceId, id);
 }
 
@@ -213,6 +219,42 @@ export function listVersions(store: Store, workspaceId: string, id: string): ver
   const list = versions.listVersions(store.db, workspaceId, id);
   if (list.length === 0) throw new NotFoundError('workflow', id);
   return list;
+}
+
+/**
+ * One page of a workflow's versions, newest first. The cursor is the last listed version number (opaque
+ * to callers); a page past the end is empty, while a workflow the workspace does not have is NOT_FOUND.
+ */
+export function listVersionsPage(
+  store: Store,
+  workspaceId: string,
+  id: string,
+  opts: { cursor?: string | undefined; limit?: number | undefined } = {},
+): { items: versions.VersionSummary[]; nextCursor: string | null } {
+  const limit = opts.limit ?? DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+    throw new InvalidInputError([
+      { path: 'limit', code: 'INVALID_VALUE', message: `a whole number from 1 to ${MAX_PAGE}` },
+    ]);
+  }
+  let before: number | undefined;
+  if (opts.cursor !== undefined) {
+    const n = Number(Buffer.from(opts.cursor, 'base64url').toString('utf8'));
+    if (!Number.isInteger(n) || n < 1) {
+      throw new InvalidInputError([
+        { path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list' },
+      ]);
+    }
+    before = n;
+  }
+  if (repo.getWorkflowVersion(store.db, workspaceId, id) === undefined)
+    throw new NotFoundError('workflow', id);
+  const rows = versions.listVersionsPage(store.db, workspaceId, id, before, limit);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    rows.length > limit && last ? Buffer.from(String(last.version)).toString('base64url') : null;
+  return { items, nextCursor };
 }
 
 export function getVersion(
@@ -256,12 +298,22 @@ export function diffVersions(
   );
 }
 
-/** Copies a workflow's current document into a new workflow named "<name> (copy)". */
-export function duplicateWorkflow(store: Store, workspaceId: string, id: string): StoredWorkflow {
+/** Copies a workflow's current document into a new workflow named `name`, else "<name> (copy)". */
+export function duplicateWorkflow(
+  store: Store,
+  workspaceId: string,
+  id: string,
+  name?: string,
+): StoredWorkflow {
   const newIdValue = immediate(store.db, () => {
     const source = getWorkflow(store, workspaceId, id);
     // Validation allows names up to 200 characters; keep the copy's within that.
-    const name = `${source.name.slice(0, 193)} (copy)`;
+    if (name !== undefined && (name.trim() === '' || name.length > 200)) {
+      throw new InvalidInputError([
+        { path: 'name', code: 'INVALID_VALUE', message: 'a workflow name is 1–200 characters' },
+      ]);
+    }
+    name ??= `${source.name.slice(0, 193)} (copy)`;
     return insertNew(store, workspaceId, { ...source.document, name }, `copied from ${id}`);
   });
   return getWorkflow(store, workspaceId, newIdValue);
@@ -276,11 +328,24 @@ export function deleteWorkflow(store: Store, workspaceId: string, id: string): v
 
 /** The file form of a workflow (current version unless one is named): sorted keys, `requires`, no secrets. */
 export function exportWorkflow(store: Store, workspaceId: string, id: string, version?: number): string {
+  return exportWorkflowReport(store, workspaceId, id, version).text;
+}
+
+/** exportWorkflow with the exported document's name and the paths of the secrets it blanked. */
+export function exportWorkflowReport(
+  store: Store,
+  workspaceId: string,
+  id: string,
+  version?: number,
+): { name: string; text: string; strippedPaths: readonly string[] } {
   const doc =
     version === undefined
       ? getWorkflow(store, workspaceId, id).document
       : getVersion(store, workspaceId, id, version).document;
-  return exportText(doc, { pluginOf: (type) => store.plugins?.pluginOf(type) });
+  const { text, strippedPaths } = exportWorkflowWithReport(doc, {
+    pluginOf: (type) => store.plugins?.pluginOf(type),
+  });
+  return { name: fieldsOf(doc).name, text, strippedPaths };
 }
 
 /** Imports a workflow file as a new workflow (a new id); refused files write nothing. */

@@ -156,3 +156,8 @@ export function setRunRetention(store: HasDb, id: string, keep: number): Workspa
   });
   return getWorkspace(store, id);
 }
+
+/** Whether the workspace exists: what dispatch asks before a call that names one. */
+export function workspaceExists(store: HasDb, id: string): boolean {
+  return repo.getWorkspace(store.db, id) !== undefined;
+}

@@ -19,5 +19,7 @@ export interface Command {
   readonly summary: string;
   /** False for commands that a later version brings (listed in help, refused with exit 2). */
   readonly available: boolean;
+  /** More forms of the command, each a row of its own in the general help. */
+  readonly alsoUsage?: ReadonlyArray<{ readonly usage: string; readonly summary: string }>;
   run(args: readonly string[], ctx: CommandContext): Promise<number>;
 }

@@ -29,8 +29,4 @@ export const laterCommands: readonly Command[] = [
     'weft plugins [--plugins-dir DIR] [--strict] [--json]',
     'list plugins, their node types and load status',
   ),
-  comingLater('import', 'weft import FILE', 'import a workflow file into the store'),
-  comingLater('export', 'weft export ID [--out FILE]', 'export a workflow from the store'),
-  comingLater('list', 'weft list', 'list the workflows in the store'),
-  comingLater('workspaces', 'weft workspaces [create NAME]', 'list workspaces, or create one'),
 ];

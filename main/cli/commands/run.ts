@@ -1,21 +1,22 @@
+import { compileWorkflow, startRun, WorkflowInvalidError } from '../../../engine/index.js';
 import {
-  compileWorkflow,
-  startRun,
-  WorkflowInvalidError,
-  type RunEvent,
-  type RunRecord,
-} from '../../../engine/index.js';
-import { booleanOption, parseCommandArgs, stringOption, type CommandArgsSpec } from '../args.js';
-import { ExitCode, formatProblem } from '../errors.js';
+  booleanOption,
+  parseCommandArgs,
+  stringOption,
+  type CommandArgsSpec,
+  type ParsedArgs,
+} from '../args.js';
+import { ExitCode, formatProblem, UsageError } from '../errors.js';
 import { loadWorkflowFile } from '../load-workflow.js';
-import { chooseReporter, type ProgressReporter } from '../progress/reporters.js';
 import { createRunProgress } from '../progress/state.js';
-import { summaryLines } from '../progress/summary.js';
-import { colorWanted } from '../progress/text.js';
 import type { Command, CommandContext } from './context.js';
 import { problemsText, reportLoadFailure } from './load-report.js';
+import { executeRun, parseInput } from './run-execute.js';
+import { runStoredWorkflow } from './run-stored.js';
+import { storeOptions, storeOptionsHelp } from './store-session.js';
 
 const usage = 'weft run FILE [--input JSON] [--json] [--plugins-dir DIR]';
+const storedUsage = 'weft run --id ID [--input JSON] [--json] [--data-dir DIR] [--workspace NAME]';
 
 const spec: CommandArgsSpec = {
   name: 'weft run',
@@ -25,59 +26,63 @@ const spec: CommandArgsSpec = {
     json: { type: 'boolean' },
     // Accepted now so scripts can pass it; plugin loading arrives in a later version.
     'plugins-dir': { type: 'string' },
+    id: { type: 'string' },
+    ...storeOptions,
   },
-  positionals: { min: 1, max: 1, names: ['FILE'] },
+  positionals: { min: 0, max: 1, names: ['FILE'] },
 };
 
 const help = `${usage}
+${storedUsage}
 
-Runs the workflow in FILE on this machine and shows each node's status as it changes.
+Runs the workflow in FILE on this machine and shows each node's status as it changes. With --id,
+runs the stored workflow ID of the workspace instead, and records the run (see weft runs ID).
 
   --input JSON        the run's input, as JSON; it replaces core.manual's payload
   --json              print only the run record, as JSON, on stdout
   --plugins-dir DIR   where plugins are found (plugins arrive in a later version)
+  --id ID             run the stored workflow ID (from weft list) and record the run
+${storeOptionsHelp}
 
 Ctrl-C cancels the run; a second Ctrl-C quits at once.
-Exit codes: 0 the run succeeded, 1 it failed or was cancelled, 2 bad usage or an unusable file.
+Exit codes: 0 the run succeeded, 1 it failed or was cancelled, 2 bad usage, an unusable file, or a
+workflow not found in the workspace.
 `;
 
-/** `--input`'s value, parsed; an error names the option. */
-function parseInput(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return {
-      ok: false,
-      message: `--input: not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
-    };
+/** FILE or --id ID, exactly one; the store options only go with --id. */
+function target(parsed: ParsedArgs): { file: string } | { id: string } {
+  const file = parsed.positionals[0];
+  const id = stringOption(parsed, 'id');
+  if (file !== undefined && id !== undefined) {
+    throw new UsageError('give FILE or --id ID, not both', usage, spec.name);
   }
-}
-
-/** Calls the reporter without letting a display bug reach the engine (listeners must not throw). */
-function guarded(reporter: ProgressReporter, onError: (err: unknown) => void): (event: RunEvent) => void {
-  let broken = false;
-  return (event) => {
-    if (broken) return;
-    try {
-      reporter.onEvent(event);
-    } catch (err) {
-      broken = true;
-      onError(err);
+  if (id !== undefined) return { id };
+  if (file === undefined) throw new UsageError('missing FILE (or --id ID)', usage, spec.name);
+  for (const option of ['data-dir', 'workspace']) {
+    if (parsed.values[option] !== undefined) {
+      throw new UsageError(
+        `option --${option} goes with --id ID (a file run is not recorded)`,
+        usage,
+        spec.name,
+      );
     }
-  };
+  }
+  return { file };
 }
 
-async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
-  const { io } = ctx;
-  const parsed = parseCommandArgs(spec, args);
-  if (parsed.help) {
-    io.stdout.write(help);
-    return ExitCode.ok;
-  }
-  const file = parsed.positionals[0] ?? '';
-  const json = booleanOption(parsed, 'json');
-  const registry = ctx.registry();
+/** `--input`, parsed: `null` after saying why it is not JSON, undefined when not given. */
+function inputOption(ctx: CommandContext, parsed: ParsedArgs): { value: unknown } | undefined | null {
+  const inputText = stringOption(parsed, 'input');
+  if (inputText === undefined) return undefined;
+  const result = parseInput(inputText);
+  if (result.ok) return { value: result.value };
+  ctx.io.stderr.write(`weft run: ${result.message}\n`);
+  return null;
+}
 
+async function runFile(ctx: CommandContext, parsed: ParsedArgs, file: string): Promise<number> {
+  const { io } = ctx;
+  const registry = ctx.registry();
   const loaded = await loadWorkflowFile(io, file, registry);
   if (!loaded.ok) {
     reportLoadFailure(io, file, loaded);
@@ -88,17 +93,8 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
     }
     return ExitCode.usage;
   }
-
-  let input: { value: unknown } | undefined;
-  const inputText = stringOption(parsed, 'input');
-  if (inputText !== undefined) {
-    const result = parseInput(inputText);
-    if (!result.ok) {
-      io.stderr.write(`weft run: ${result.message}\n`);
-      return ExitCode.usage;
-    }
-    input = { value: result.value };
-  }
+  const input = inputOption(ctx, parsed);
+  if (input === null) return ExitCode.usage;
 
   let compiled;
   try {
@@ -109,57 +105,27 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
     return ExitCode.usage;
   }
 
-  const progress = createRunProgress(file, loaded.document);
-  const reporter = chooseReporter(io, progress, json);
-  let displayError: unknown;
-  const onEvent = guarded(reporter, (err) => (displayError = err));
+  return executeRun(ctx, {
+    command: 'weft run',
+    document: loaded.document,
+    progress: createRunProgress(file, loaded.document),
+    json: booleanOption(parsed, 'json'),
+    start: (onEvent) =>
+      startRun(compiled, input === undefined ? { onEvent } : { onEvent, input: input.value }),
+  });
+}
 
-  let record: RunRecord | undefined;
-  let stopListening: (() => void) | undefined;
-  try {
-    await ctx.prepareNodeResources(loaded.document);
-    const handle = startRun(compiled, input === undefined ? { onEvent } : { onEvent, input: input.value });
-    // A second Ctrl-C quits at once. `io.exit` ends the real process; under test it returns, and this
-    // promise makes the command return the same code instead of waiting for the run.
-    let quitting = false;
-    const quit = new Promise<number>((resolve) => {
-      let interrupts = 0;
-      stopListening = io.onInterrupt(() => {
-        interrupts += 1;
-        if (interrupts === 1) {
-          reporter.cancelling();
-          handle.cancel('interrupted (Ctrl-C)');
-          return;
-        }
-        quitting = true;
-        reporter.abort();
-        io.stderr.write('\nweft: interrupted; quitting without waiting for the run to stop\n');
-        io.exit(ExitCode.interrupted);
-        resolve(ExitCode.interrupted);
-      });
-    });
-    const outcome = await Promise.race([handle.done, quit]);
-    if (typeof outcome === 'number' || quitting) return ExitCode.interrupted;
-    record = outcome;
-    reporter.finish();
-  } finally {
-    stopListening?.();
-    await ctx.disposeNodeResources();
+async function run(args: readonly string[], ctx: CommandContext): Promise<number> {
+  const parsed = parseCommandArgs(spec, args);
+  if (parsed.help) {
+    ctx.io.stdout.write(help);
+    return ExitCode.ok;
   }
-
-  if (record === undefined) throw new Error('the run ended without a record');
-  if (json) {
-    io.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
-  } else {
-    const color = colorWanted(io.stdout, io.env);
-    io.stdout.write(`${summaryLines(record, progress, { color }).join('\n')}\n`);
-  }
-  if (displayError !== undefined) {
-    const message =
-      displayError instanceof Error ? (displayError.stack ?? displayError.message) : String(displayError);
-    io.stderr.write(`weft run: the progress display failed (the run was not affected): ${message}\n`);
-  }
-  return record.status === 'succeeded' ? ExitCode.ok : ExitCode.failed;
+  const what = target(parsed);
+  if ('file' in what) return runFile(ctx, parsed, what.file);
+  const input = inputOption(ctx, parsed);
+  if (input === null) return ExitCode.usage;
+  return runStoredWorkflow(ctx, parsed, what.id, input, booleanOption(parsed, 'json'));
 }
 
 export const runCommand: Command = {
@@ -167,5 +133,11 @@ export const runCommand: Command = {
   usage,
   summary: "run a workflow file, showing each node's status as it changes",
   available: true,
+  alsoUsage: [
+    {
+      usage: 'weft run --id ID [--input JSON] [--json]',
+      summary: 'run a stored workflow and record the run',
+    },
+  ],
   run,
 };

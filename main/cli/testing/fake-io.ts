@@ -29,6 +29,8 @@ export interface FakeIoOptions {
   readonly env?: Record<string, string | undefined>;
   /** Paths whose files exist but cannot be read (EACCES). */
   readonly unreadable?: readonly string[];
+  /** Paths that cannot be written (EACCES). */
+  readonly unwritable?: readonly string[];
 }
 
 /** An io whose streams are strings, whose files are a map, and whose Ctrl-C is `interrupt()`. */
@@ -41,6 +43,8 @@ export interface FakeIo extends CliIo {
   interruptHandlers(): number;
   /** Codes passed to `exit`. */
   readonly exits: number[];
+  /** Files written with `writeFile`, by path (they can be read back too). */
+  readonly written: Record<string, string>;
   /** Timers started with `every` and not yet stopped. */
   activeTimers(): number;
 }
@@ -50,7 +54,8 @@ function errnoError(code: string, path: string): Error {
 }
 
 export function createFakeIo(opts: FakeIoOptions = {}): FakeIo {
-  const files = opts.files ?? {};
+  const files: Record<string, string | { size: number }> = { ...opts.files };
+  const written: Record<string, string> = {};
   const handlers = new Set<() => void>();
   const timers = new Set<ReturnType<typeof setInterval>>();
   const exits: number[] = [];
@@ -60,6 +65,7 @@ export function createFakeIo(opts: FakeIoOptions = {}): FakeIo {
     stderr: fakeStream(tty, opts.columns ?? 100, opts.rows ?? 30),
     env: opts.env ?? {},
     exits,
+    written,
     readFile(path: string): Promise<string> {
       const f = files[path];
       if (f === undefined) return Promise.reject(errnoError('ENOENT', path));
@@ -71,6 +77,12 @@ export function createFakeIo(opts: FakeIoOptions = {}): FakeIo {
       const f = files[path];
       if (f === undefined) return Promise.reject(errnoError('ENOENT', path));
       return Promise.resolve({ size: typeof f === 'string' ? Buffer.byteLength(f) : f.size, isFile: true });
+    },
+    writeFile(path: string, text: string): Promise<void> {
+      if (opts.unwritable?.includes(path)) return Promise.reject(errnoError('EACCES', path));
+      files[path] = text;
+      written[path] = text;
+      return Promise.resolve();
     },
     now: () => performance.timeOrigin + performance.now(),
     every(ms: number, fn: () => void) {

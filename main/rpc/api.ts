@@ -1,0 +1,80 @@
+// The API as every transport uses it (the CLI, Electron IPC, the browser mode's WebSocket): one
+// dispatcher over the handlers and services, and one connection per window or socket, each with its
+// own run subscriptions so one window's follows never push to another.
+import type { ApiEvent, ApiResponse } from '../../preload/contract.js';
+import { createRunsService, type RunsService } from '../services/runs.service.js';
+import type { Store } from '../services/store.js';
+import { workspaceExists } from '../services/workspaces.service.js';
+import { createDispatcher, type Dispatch, type DispatchLogger, type Handlers } from './dispatch.js';
+import { createRunSubscriptions } from './events.js';
+import { createHandlers } from './handlers.js';
+import { createRunEventSource } from './handlers/run-source.js';
+import { createRunFeed, type RunFeed } from './run-feed.js';
+
+export interface ApiOptions {
+  readonly store: Store;
+  /** The process's run feed; made here when absent. Pass the one `runs` publishes to when giving `runs`. */
+  readonly feed?: RunFeed;
+  /** The runs service; made here over `store` and `feed` when absent. */
+  readonly runs?: RunsService;
+  readonly logger?: DispatchLogger;
+  /** Answer INTERNAL for results that are not plain data (tests and development). */
+  readonly checkResults?: boolean;
+}
+
+/** One window's or socket's view of the API. */
+export interface ApiConnection {
+  /** Calls a method with untrusted input; always resolves. */
+  call(method: string, input: unknown): Promise<ApiResponse>;
+  /** Stops every run this connection follows; later calls answer CLOSED. */
+  close(): void;
+}
+
+export interface Api {
+  readonly dispatch: Dispatch;
+  readonly handlers: Handlers;
+  readonly runs: RunsService;
+  readonly feed: RunFeed;
+  /** Opens a connection whose pushed events (run snapshots and events) go to `send`. */
+  openConnection(send: (event: ApiEvent) => void): ApiConnection;
+}
+
+export function createApi(options: ApiOptions): Api {
+  const { store } = options;
+  const feed = options.feed ?? createRunFeed();
+  const runs = options.runs ?? createRunsService(store, { feed });
+  const handlers = createHandlers({ store, runs, feed });
+  const dispatch = createDispatcher(handlers, {
+    workspaceExists: (id) => workspaceExists(store, id),
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.checkResults ? { checkResults: true } : {}),
+  });
+  const source = createRunEventSource(runs, feed);
+
+  return {
+    dispatch,
+    handlers,
+    runs,
+    feed,
+    openConnection(send) {
+      const subscriptions = createRunSubscriptions(source, send);
+      const ctx = { subscriptions };
+      let closed = false;
+      return {
+        call(method, input) {
+          if (closed) {
+            return Promise.resolve({
+              ok: false,
+              error: { code: 'CLOSED', message: 'the connection is closed' },
+            });
+          }
+          return dispatch(method, input, ctx);
+        },
+        close() {
+          closed = true;
+          subscriptions.close();
+        },
+      };
+    },
+  };
+}
