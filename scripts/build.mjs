@@ -4,7 +4,7 @@
 // Packages stay external (they are in node_modules); only our TypeScript is bundled. An entry whose
 // source does not exist yet is skipped, so the build never blocks on work in progress.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,6 +40,17 @@ if (present.length > 0) {
       js: "import { createRequire as __weftCreateRequire } from 'node:module';\nconst require = __weftCreateRequire(import.meta.url);",
     },
   });
+}
+
+// The plugin runner's child script is plain JavaScript that the host forks by path, found with
+// `new URL('./child.mjs', import.meta.url)`: in a bundle that is beside the bundle, so every output
+// folder gets a copy (an entry that does not include the runner just carries an unused file).
+const runnerChild = 'main/plugins/runner/child.mjs';
+if (existsSync(join(root, runnerChild))) {
+  for (const folder of new Set(present.map((e) => dirname(e.out)))) {
+    mkdirSync(join(root, 'dist', folder), { recursive: true });
+    copyFileSync(join(root, runnerChild), join(root, 'dist', folder, 'child.mjs'));
+  }
 }
 
 const ms = Math.round(performance.now() - started);

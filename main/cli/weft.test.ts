@@ -77,7 +77,7 @@ describe('weft command line: usage', () => {
     ]) {
       expect(io.stdout.text).toContain(usage);
     }
-    expect(io.stdout.text).toContain('Coming in a later version: serve, plugins.');
+    expect(io.stdout.text).toContain('Coming in a later version: serve.');
     expect(io.stdout.text).toContain('--workspace NAME');
     for (const cmd of ['import', 'export', 'list', 'runs', 'workspaces']) {
       const own = createFakeIo();
@@ -87,7 +87,7 @@ describe('weft command line: usage', () => {
   });
 
   it('answers that a later command is not available yet, exit 2', async () => {
-    for (const cmd of ['serve', 'plugins']) {
+    for (const cmd of ['serve']) {
       const io = createFakeIo();
       expect(await main([cmd, '--port', '1'], io)).toBe(2);
       expect(io.stderr.text).toBe(`weft ${cmd}: not available yet in this version\n`);

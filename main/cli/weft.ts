@@ -7,10 +7,11 @@ import { listCommand } from './commands/list.js';
 import { runsCommand } from './commands/runs.js';
 import { workspacesCommand } from './commands/workspaces.js';
 import { laterCommands } from './commands/later.js';
+import { pluginsCommand } from './commands/plugins.js';
 import type { Command, CommandContext } from './commands/context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProcessIo, type CliIo } from './io.js';
-import { bundledRegistry, disposeNodeResources, prepareNodeResources } from './registry.js';
+import { bundledRegistry, disposeNodeResources, loadCliPlugins, prepareNodeResources } from './registry.js';
 import { readVersion } from './version.js';
 
 export type { CliIo, OutStream, FileInfo } from './io.js';
@@ -25,6 +26,7 @@ const commands: readonly Command[] = [
   listCommand,
   runsCommand,
   workspacesCommand,
+  pluginsCommand,
   ...laterCommands,
 ];
 const byName = new Map(commands.map((c) => [c.name, c]));
@@ -135,6 +137,7 @@ export async function main(argv: string[], io?: CliIo): Promise<number> {
     io: io ?? createProcessIo(),
     registry: bundledRegistry,
     prepareNodeResources,
+    loadPlugins: loadCliPlugins,
     disposeNodeResources,
   };
   const code = await runCli(argv, ctx);

@@ -1,4 +1,5 @@
 import type { NodeTypeRegistry, WorkflowDocument } from '../../../engine/index.js';
+import type { PluginReport } from '../../plugins/types.js';
 import type { CliIo } from '../io.js';
 
 /** What every command gets: the outside world, and the node types it may use. */
@@ -8,8 +9,17 @@ export interface CommandContext {
   readonly registry: () => NodeTypeRegistry;
   /** Gets slow-starting node resources (the code sandbox) ready before a run of `document`. */
   readonly prepareNodeResources: (document: WorkflowDocument) => Promise<void>;
+  /** Discovers and loads the plugins of a folder in a runner process; `close` stops the runner. */
+  readonly loadPlugins: (options: { dir: string; strict?: boolean }) => Promise<CliPlugins>;
   /** Frees what running nodes left behind, so the process can exit. */
   readonly disposeNodeResources: () => Promise<void>;
+}
+
+/** Plugins loaded for one command: their reports, the node types with them, and how to stop the runner. */
+export interface CliPlugins {
+  readonly reports: readonly PluginReport[];
+  readonly registry: NodeTypeRegistry;
+  close(): Promise<void>;
 }
 
 /** A `weft` command: its name, one line of usage and what it does. */

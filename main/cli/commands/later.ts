@@ -24,9 +24,4 @@ export const laterCommands: readonly Command[] = [
     'weft serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--plugins-dir DIR]',
     'serve the editor to a browser',
   ),
-  comingLater(
-    'plugins',
-    'weft plugins [--plugins-dir DIR] [--strict] [--json]',
-    'list plugins, their node types and load status',
-  ),
 ];

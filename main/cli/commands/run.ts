@@ -1,4 +1,4 @@
-import { compileWorkflow, startRun, WorkflowInvalidError } from '../../../engine/index.js';
+import { compileWorkflow, startRun, WorkflowInvalidError, type NodeTypeRegistry } from '../../../engine/index.js';
 import {
   booleanOption,
   parseCommandArgs,
@@ -24,7 +24,6 @@ const spec: CommandArgsSpec = {
   options: {
     input: { type: 'string' },
     json: { type: 'boolean' },
-    // Accepted now so scripts can pass it; plugin loading arrives in a later version.
     'plugins-dir': { type: 'string' },
     id: { type: 'string' },
     ...storeOptions,
@@ -40,7 +39,7 @@ runs the stored workflow ID of the workspace instead, and records the run (see w
 
   --input JSON        the run's input, as JSON; it replaces core.manual's payload
   --json              print only the run record, as JSON, on stdout
-  --plugins-dir DIR   where plugins are found (plugins arrive in a later version)
+  --plugins-dir DIR   load the plugins of DIR (in an isolated runner) for their node types
   --id ID             run the stored workflow ID (from weft list) and record the run
 ${storeOptionsHelp}
 
@@ -81,8 +80,18 @@ function inputOption(ctx: CommandContext, parsed: ParsedArgs): { value: unknown 
 }
 
 async function runFile(ctx: CommandContext, parsed: ParsedArgs, file: string): Promise<number> {
+  const dir = stringOption(parsed, 'plugins-dir');
+  if (dir === undefined) return runFileWith(ctx, parsed, file, ctx.registry());
+  const plugins = await ctx.loadPlugins({ dir });
+  try {
+    return await runFileWith(ctx, parsed, file, plugins.registry);
+  } finally {
+    await plugins.close();
+  }
+}
+
+async function runFileWith(ctx: CommandContext, parsed: ParsedArgs, file: string, registry: NodeTypeRegistry): Promise<number> {
   const { io } = ctx;
-  const registry = ctx.registry();
   const loaded = await loadWorkflowFile(io, file, registry);
   if (!loaded.ok) {
     reportLoadFailure(io, file, loaded);

@@ -1,15 +1,15 @@
-import { parseCommandArgs, type CommandArgsSpec } from '../args.js';
+import { parseCommandArgs, stringOption, type CommandArgsSpec } from '../args.js';
 import { ExitCode, formatProblem } from '../errors.js';
 import { loadWorkflowFile } from '../load-workflow.js';
 import type { Command, CommandContext } from './context.js';
 import { problemsText } from './load-report.js';
 
-const usage = 'weft validate FILE';
+const usage = 'weft validate FILE [--plugins-dir DIR]';
 
 const spec: CommandArgsSpec = {
   name: 'weft validate',
   usage,
-  options: {},
+  options: { 'plugins-dir': { type: 'string' } },
   positionals: { min: 1, max: 1, names: ['FILE'] },
 };
 
@@ -17,6 +17,8 @@ const help = `${usage}
 
 Checks the workflow in FILE as a run, an import or a save would, and prints every problem found
 with its JSON path. Nothing is run.
+
+  --plugins-dir DIR   load the plugins of DIR (in an isolated runner) for their node types
 
 Exit codes: 0 no problem, 1 problems found (not JSON, too large, invalid), 2 bad usage or a file
 that cannot be read.
@@ -30,7 +32,14 @@ async function validate(args: readonly string[], ctx: CommandContext): Promise<n
     return ExitCode.ok;
   }
   const file = parsed.positionals[0] ?? '';
-  const loaded = await loadWorkflowFile(io, file, ctx.registry());
+  const dir = stringOption(parsed, 'plugins-dir');
+  const plugins = dir === undefined ? undefined : await ctx.loadPlugins({ dir });
+  let loaded;
+  try {
+    loaded = await loadWorkflowFile(io, file, plugins?.registry ?? ctx.registry());
+  } finally {
+    await plugins?.close();
+  }
   if (loaded.ok) {
     io.stdout.write(`${file}: ok\n`);
     return ExitCode.ok;

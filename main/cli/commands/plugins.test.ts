@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../weft.js';
+import { createFakeIo } from '../testing/fake-io.js';
+
+// CI checks out ../shared beside the repo.
+const conformance = resolve(process.cwd(), '../shared/conformance');
+
+describe('weft plugins', () => {
+  it('prints every plugin as SPEC §6 JSON, bundled core first', async () => {
+    const io = createFakeIo();
+    expect(await main(['plugins', '--plugins-dir', resolve(conformance, 'plugins'), '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.text) as { plugins: Array<Record<string, unknown>> };
+    expect(out.plugins[0]).toMatchObject({ name: 'core', status: 'loaded', reason: null, warnings: [] });
+    expect(out.plugins[1]).toMatchObject({
+      name: 'weft-plugin-testkit',
+      version: '1.0.0',
+      status: 'loaded',
+      nodes: ['testkit.upper', 'testkit.count', 'testkit.flaky', 'testkit.exit', 'testkit.spin', 'testkit.ignore-abort'],
+    });
+  });
+
+  it('shows a table with reasons, and --strict refuses a manifest with an unknown field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weft-plugins-'));
+    try {
+      const plugin = join(dir, 'odd');
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(plugin);
+      writeFileSync(
+        join(plugin, 'package.json'),
+        JSON.stringify({ name: 'odd', version: '0.1.0', type: 'module', weft: { apiVersion: 1, main: 'index.js', nodes: ['odd.node'], shade: 'x' } }),
+      );
+      writeFileSync(join(plugin, 'index.js'), 'export default { nodes: [] };');
+      const io = createFakeIo();
+      expect(await main(['plugins', '--plugins-dir', dir, '--strict'], io)).toBe(0);
+      expect(io.stdout.text).toMatch(/odd\s+0\.1\.0\s+refused/);
+      expect(io.stdout.text).toContain('shade');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('validates a workflow against plugin node types and their port types', async () => {
+    const file = '/work/w.weft.json';
+    const text = JSON.stringify({
+      format: 'weft.workflow',
+      formatVersion: 1,
+      nodes: [
+        { id: 'c', type: 'testkit.count', params: { n: 3 } },
+        { id: 'u', type: 'testkit.upper' },
+      ],
+      edges: [{ id: 'e', source: 'c', sourcePort: 'out', target: 'u', targetPort: 'in' }],
+    });
+    const io = createFakeIo({ files: { [file]: text } });
+    expect(await main(['validate', file, '--plugins-dir', resolve(conformance, 'plugins')], io)).toBe(1);
+    expect(io.stdout.text).toContain('number → string');
+    const without = createFakeIo({ files: { [file]: text } });
+    expect(await main(['validate', file], without)).toBe(1);
+    expect(without.stdout.text).toContain('unknown node type "testkit.count"');
+  });
+});
