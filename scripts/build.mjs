@@ -15,6 +15,7 @@ const entries = [
   { in: 'main/cli/weft.ts', out: 'cli/weft' },
   { in: 'bench/engine.bench.ts', out: 'bench/engine.bench' },
   { in: 'bench/store.bench.ts', out: 'bench/store.bench' },
+  { in: 'bench/plugins.bench.ts', out: 'bench/plugins.bench' },
   // Loaded by bench/peers-runner.cjs, Weft's runner for ../shared/bench-peers.
   { in: 'bench/peers-engine.ts', out: 'bench/peers-engine' },
 ];

@@ -26,7 +26,7 @@ export async function loadCliPlugins(options: { dir: string; strict?: boolean })
   const client = createRunnerClient(forkLauncher(), {});
   try {
     const loaded = await loadPlugins({ dir: options.dir, strict: options.strict ?? false, client, bundled: coreNodeTypes });
-    return { reports: loaded.reports, registry: loaded.registry, close: () => client.close() };
+    return { reports: loaded.reports, descriptors: loaded.descriptors, registry: loaded.registry, close: () => client.close() };
   } catch (err) {
     await client.close();
     throw err;

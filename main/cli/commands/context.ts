@@ -1,5 +1,5 @@
 import type { NodeTypeRegistry, WorkflowDocument } from '../../../engine/index.js';
-import type { PluginReport } from '../../plugins/types.js';
+import type { NodeTypeDescriptor, PluginReport } from '../../plugins/types.js';
 import type { CliIo } from '../io.js';
 
 /** What every command gets: the outside world, and the node types it may use. */
@@ -18,6 +18,7 @@ export interface CommandContext {
 /** Plugins loaded for one command: their reports, the node types with them, and how to stop the runner. */
 export interface CliPlugins {
   readonly reports: readonly PluginReport[];
+  readonly descriptors: readonly NodeTypeDescriptor[];
   readonly registry: NodeTypeRegistry;
   close(): Promise<void>;
 }

@@ -61,3 +61,17 @@ describe('weft plugins', () => {
     expect(without.stdout.text).toContain('unknown node type "testkit.count"');
   });
 });
+
+describe('weft plugins filters', () => {
+  it('keeps only the plugins that match, and counts them', async () => {
+    const io = createFakeIo();
+    const dir = resolve(conformance, 'plugins');
+    expect(await main(['plugins', '--plugins-dir', dir, '--json', '--type', 'testkit'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.text) as { plugins: Array<{ name: string }> };
+    expect(out.plugins.map((p) => p.name)).toEqual(['weft-plugin-testkit']);
+    const text = createFakeIo();
+    expect(await main(['plugins', '--plugins-dir', dir, '--search', 'upper'], text)).toBe(0);
+    expect(text.stdout.text).toContain('weft-plugin-testkit');
+    expect(text.stdout.text).toMatch(/2 plugins \(2 loaded, 0 failed, 0 refused\), 16 node types; .*; 1 match the filter/);
+  });
+});
