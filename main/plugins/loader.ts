@@ -3,7 +3,7 @@
 // crosses to the runner. Bundled `core.*` nodes stay in process; they are the host's own code.
 import { createRegistry, type NodeType, type NodeTypeRegistry } from '../../engine/index.js';
 import { discoverPlugins } from './discovery.js';
-import type { DiscoveredPlugin, NodeTypeDescriptor, PluginReport, RunnerClient } from './types.js';
+import type { DiscoveredPlugin, LoadResult, NodeTypeDescriptor, PluginReport, RunnerClient } from './types.js';
 
 /** Defaults of SPEC §5: five plugins load at once, each import plus `init` bounded by 10 s. */
 export const LOAD_DEFAULTS = { concurrency: 5, timeoutMs: 10_000 } as const;
@@ -47,8 +47,12 @@ function describe(t: NodeType, plugin: string): NodeTypeDescriptor {
   };
 }
 
-/** A node type whose `run` happens in the runner; the engine sees an ordinary node type. */
-function proxy(d: NodeTypeDescriptor, plugin: string, client: RunnerClient, workspaceId: string): NodeType {
+/**
+ * A node type whose `run` happens in the runner; the engine sees an ordinary node type. It names the
+ * generation it was loaded with, so a run that holds it keeps that code across a reload.
+ */
+function proxy(d: NodeTypeDescriptor, plugin: string, client: RunnerClient, workspaceId: string, generation: number | undefined): NodeType {
+  const pinned = generation === undefined ? {} : { generation };
   const type: NodeType = {
     type: d.type,
     title: d.title,
@@ -60,7 +64,7 @@ function proxy(d: NodeTypeDescriptor, plugin: string, client: RunnerClient, work
     rawParams: d.rawParams,
     run: (ctx) =>
       client.run(
-        { plugin, type: d.type, inputs: ctx.inputs, params: ctx.params, attempt: ctx.attempt, nodeId: ctx.nodeId, runId: ctx.runId, workspaceId },
+        { plugin, type: d.type, inputs: ctx.inputs, params: ctx.params, attempt: ctx.attempt, nodeId: ctx.nodeId, runId: ctx.runId, workspaceId, ...pinned },
         ctx.signal,
         (level, message) => ctx.log[level](message),
       ),
@@ -90,8 +94,28 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
         { timeoutMs: options.timeoutMs ?? LOAD_DEFAULTS.timeoutMs, concurrency: options.concurrency ?? LOAD_DEFAULTS.concurrency },
       )
     : [];
-  const byName = new Map(results.map((r) => [r.name, r]));
+  return assemblePlugins({
+    discovered,
+    results: new Map(results.map((r) => [r.name, r])),
+    bundled: options.bundled,
+    client: options.client,
+    workspaceId: options.workspaceId ?? 'default',
+  });
+}
 
+export interface AssembleOptions {
+  /** What discovery found, in its order. */
+  readonly discovered: readonly DiscoveredPlugin[];
+  /** The runner's answer for each plugin that was loaded (by name); a missing one counts as failed. */
+  readonly results: ReadonlyMap<string, LoadResult>;
+  readonly bundled: readonly NodeType[];
+  readonly client: RunnerClient;
+  readonly workspaceId: string;
+}
+
+/** Reports, descriptors and a registry from discovery and load results (loadPlugins and reloads). */
+export function assemblePlugins(options: AssembleOptions): LoadedPlugins {
+  const { discovered, results: byName, workspaceId } = options;
   const coreReport: PluginReport = {
     name: 'core',
     version: 'bundled',
@@ -104,7 +128,6 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
   const descriptors = options.bundled.map((t) => describe(t, 'core'));
   const types: NodeType[] = [...options.bundled];
   const providers = new Map<string, { name: string; version: string }>();
-  const workspaceId = options.workspaceId ?? 'default';
 
   for (const p of discovered) {
     if (p.status === 'refused' || !p.manifest) {
@@ -132,7 +155,7 @@ export async function loadPlugins(options: LoadOptions): Promise<LoadedPlugins> 
       nodes.push(typeName);
       const described = { ...d, plugin: p.name };
       descriptors.push(described);
-      types.push(proxy(described, p.name, options.client, workspaceId));
+      types.push(proxy(described, p.name, options.client, workspaceId, loaded.generation));
       providers.set(typeName, { name: p.name, version: p.version });
     }
     for (const d of loaded.nodes) if (!p.manifest.nodes.includes(d.type)) warnings.push(`exports ${d.type}, which its manifest does not declare: ignored`);

@@ -65,6 +65,11 @@ export interface LoadResult {
   /** Descriptors of the node types the module exported (serialisable: no functions). */
   readonly nodes: readonly NodeTypeDescriptor[];
   readonly durationMs: number;
+  /**
+   * Which load of the plugin in its runner this was (1, 2, … per plugin and client): a call naming it
+   * runs that code even after a later reload. Absent from clients that do not number their loads.
+   */
+  readonly generation?: number;
 }
 
 /** One node attempt to run in a runner. Only JSON crosses the boundary. */
@@ -77,6 +82,12 @@ export interface RunCall {
   readonly nodeId: string;
   readonly runId: string;
   readonly workspaceId: string;
+  /**
+   * The load (LoadResult.generation) whose code runs the call, so that a run keeps the code it started
+   * with across a reload; the latest when absent. A generation the runner no longer holds fails the
+   * call with `PLUGIN_NOT_LOADED`.
+   */
+  readonly generation?: number;
 }
 
 /** The host's side of a runner process (or of a replacement, after a crash). */

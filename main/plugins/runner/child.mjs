@@ -2,16 +2,51 @@
 // Plain JavaScript importing only node: built-ins, so this one file runs as is beside the TypeScript
 // sources (vitest) and beside the esbuild bundle (scripts/build.mjs copies it into dist/).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import * as nodeModule from 'node:module';
 import { format } from 'node:util';
 
 /** Which host message (a load or a call) the running code belongs to: `{ id, plugin }`. */
 const current = new AsyncLocalStorage();
-/** Loaded plugins: name -> Map(node type -> node object). */
+/**
+ * Loaded plugins: name -> { latest, generations: Map(generation -> Map(node type -> node object)) },
+ * generations in least-recently-used order. A reload adds a generation; calls that name an older one
+ * (a run that started before the reload) still run its code while it is among the last few kept.
+ */
 const plugins = new Map();
+/** Generations kept per plugin, the latest always among them (client.ts/runner.ts keep more names). */
+const KEEP_GENERATIONS = 3;
 /** Open calls: id -> AbortController. An id leaves when its one answer is sent. */
 const calls = new Map();
-/** How often each plugin was imported: a re-load imports a fresh copy (`?v=n`), not the cached one. */
+/** How often each plugin was imported: a re-load imports a fresh copy (`?weft-v=n`), not the cached one. */
 const imports = new Map();
+/** Whether the hook that gives a re-loaded plugin's own imports fresh copies too is registered. */
+let freshImports = false;
+
+// A re-loaded main module imports its sibling files fresh as well: the `weft-v` query of a parent is
+// passed on to the plugin files it imports (not to node_modules, not to built-ins). Registered on the
+// first re-load only, so a runner that never reloads pays nothing for it.
+const FRESH_IMPORTS_HOOK = `
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  const parent = context.parentURL;
+  if (parent === undefined || !parent.startsWith('file:') || !result.url.startsWith('file:')) return result;
+  const v = new URL(parent).searchParams.get('weft-v');
+  if (v === null || result.url.includes('/node_modules/')) return result;
+  const url = new URL(result.url);
+  if (url.searchParams.has('weft-v')) return result;
+  url.searchParams.set('weft-v', v);
+  return { ...result, url: url.href };
+}`;
+
+function registerFreshImports() {
+  if (freshImports) return;
+  freshImports = true;
+  try {
+    nodeModule.register?.(`data:text/javascript,${encodeURIComponent(FRESH_IMPORTS_HOOK)}`);
+  } catch {
+    // Without hooks (an older runtime) only the main module is fresh on re-load.
+  }
+}
 const MAX_LOG = 16_000;
 
 const sendRaw = process.send.bind(process);
@@ -108,12 +143,13 @@ function describe(node, plugin) {
   };
 }
 
-async function load({ id, name, url }) {
+async function load({ id, name, url, generation }) {
   const open = { id, plugin: name };
   try {
     const n = (imports.get(name) ?? 0) + 1;
     imports.set(name, n);
-    const module = await current.run(open, () => import(n === 1 ? url : `${url}?v=${n}`));
+    if (n > 1) registerFreshImports();
+    const module = await current.run(open, () => import(n === 1 ? url : `${url}?weft-v=${n}`));
     const plugin = module.default;
     if (plugin === null || typeof plugin !== 'object') throw new Error('the main module has no default export of a plugin object');
     if (typeof plugin.init === 'function') {
@@ -128,11 +164,37 @@ async function load({ id, name, url }) {
       nodes.set(node.type, node);
     }
     const descriptors = [...nodes.values()].map((node) => describe(node, name));
-    plugins.set(name, nodes);
+    keep(name, typeof generation === 'number' ? generation : n, nodes);
     send({ t: 'loaded', id, nodes: JSON.parse(JSON.stringify(descriptors)) });
   } catch (error) {
     send({ t: 'failed', id, reason: toWire(error).message });
   }
+}
+
+/** Makes `nodes` the plugin's latest generation and lets the least recently used beyond the bound go. */
+function keep(name, generation, nodes) {
+  let entry = plugins.get(name);
+  if (entry === undefined) plugins.set(name, (entry = { latest: generation, generations: new Map() }));
+  entry.latest = generation;
+  entry.generations.delete(generation);
+  entry.generations.set(generation, nodes);
+  for (const old of entry.generations.keys()) {
+    if (entry.generations.size <= KEEP_GENERATIONS) break;
+    if (old !== entry.latest) entry.generations.delete(old);
+  }
+}
+
+/** The node objects of a plugin's generation (its latest when none is named), marked as just used. */
+function generationOf(name, generation) {
+  const entry = plugins.get(name);
+  if (entry === undefined) return undefined;
+  const wanted = typeof generation === 'number' ? generation : entry.latest;
+  const nodes = entry.generations.get(wanted);
+  if (nodes !== undefined) {
+    entry.generations.delete(wanted);
+    entry.generations.set(wanted, nodes);
+  }
+  return nodes;
 }
 
 function reply(id, message) {
@@ -145,7 +207,12 @@ function reply(id, message) {
 }
 
 function run(m) {
-  const node = plugins.get(m.plugin)?.get(m.type);
+  const nodes = generationOf(m.plugin, m.generation);
+  if (nodes === undefined && plugins.has(m.plugin)) {
+    send({ t: 'error', id: m.id, error: { message: `generation ${m.generation} of plugin ${m.plugin} is no longer loaded (the plugin was reloaded since)`, code: 'PLUGIN_NOT_LOADED', retryable: false } });
+    return;
+  }
+  const node = nodes?.get(m.type);
   if (node === undefined) {
     send({ t: 'error', id: m.id, error: { message: `${m.plugin} has no node type ${m.type}`, code: 'NODE_ERROR', retryable: false } });
     return;

@@ -5,7 +5,7 @@ import type { LogLevel, NodeOutputs } from '../../../engine/index.js';
 import type { LoadResult, PluginToLoad, RunCall, RunnerClient } from '../types.js';
 import { abortError, describeCause, fromWire, goneError, RunnerError, toWire } from './errors.js';
 import type { RunnerLauncher } from './launcher.js';
-import { loadSet, type LoadOptions } from './loading.js';
+import { loadSet, type LoadOptions, type NumberedPlugin } from './loading.js';
 import { Runner, type Cause, type Culprit, type Slot } from './runner.js';
 
 export interface RunnerClientOptions {
@@ -28,6 +28,11 @@ export interface PluginRunnerClient extends RunnerClient {
   readonly pid: number | undefined;
   /** Why a plugin is quarantined, if it is. */
   quarantined(plugin: string): string | undefined;
+  /**
+   * Stops remembering plugins (they were removed from the plugins folder): a replacement runner no
+   * longer loads them. Code already loaded stays in the live runner for calls that name its generation.
+   */
+  forget(plugins: readonly string[]): void;
 }
 
 export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClientOptions = {}): PluginRunnerClient {
@@ -51,7 +56,9 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
   let starting: Promise<Runner> | undefined;
   let closed = false;
   /** Plugins that loaded, by name: what a replacement runner loads before it serves calls. */
-  const remembered = new Map<string, PluginToLoad>();
+  const remembered = new Map<string, NumberedPlugin>();
+  /** The last generation handed out per plugin: every load of a plugin gets the next one. */
+  const generations = new Map<string, number>();
   let loadOptions: LoadOptions = { timeoutMs: 10_000, concurrency: 5 };
   const failures = new Map<string, string>();
   const crashes = new Map<string, number>();
@@ -89,7 +96,8 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
       const runner = current?.alive === true ? current : spawn();
       if (remembered.size > 0) {
         // A plugin that fails to re-load stays remembered: the next replacement tries it again.
-        const settled = (_plugin: PluginToLoad, result: LoadResult): void => {
+        // Under their remembered generations: the latest code on disk stands in for the latest load.
+        const settled = (_plugin: NumberedPlugin, result: LoadResult): void => {
           if (result.status === 'failed') failures.set(result.name, result.reason ?? 'failed');
         };
         await loadSet({ runner: () => runner, pingTimeoutMs, settled }, [...remembered.values()], loadOptions);
@@ -102,7 +110,12 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
   async function load(plugins: readonly PluginToLoad[], opts: LoadOptions): Promise<LoadResult[]> {
     if (closed) throw new RunnerError('the plugin runner is closed', 'CANCELLED');
     loadOptions = { timeoutMs: opts.timeoutMs, concurrency: opts.concurrency };
-    const settled = (plugin: PluginToLoad, result: LoadResult): void => {
+    const numbered = plugins.map((plugin): NumberedPlugin => {
+      const generation = (generations.get(plugin.name) ?? 0) + 1;
+      generations.set(plugin.name, generation);
+      return { name: plugin.name, dir: plugin.dir, main: plugin.main, generation };
+    });
+    const settled = (plugin: NumberedPlugin, result: LoadResult): void => {
       if (result.status === 'loaded') {
         remembered.set(plugin.name, plugin);
         failures.delete(plugin.name);
@@ -111,7 +124,7 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
         failures.set(plugin.name, result.reason ?? 'failed');
       }
     };
-    const results = await loadSet({ runner: ensure, pingTimeoutMs, settled }, plugins, loadOptions);
+    const results = await loadSet({ runner: ensure, pingTimeoutMs, settled }, numbered, loadOptions);
     return plugins.map(
       (plugin) => results.get(plugin.name) ?? { name: plugin.name, status: 'failed', reason: 'not loaded', nodes: [], durationMs: 0 },
     );
@@ -133,7 +146,13 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
       const cause = runner.cause ?? { kind: 'closed' };
       return Promise.reject(goneError(call.plugin, call.type, cause, undefined));
     }
-    const types = runner.loaded.get(call.plugin);
+    const latest = runner.loaded.get(call.plugin);
+    const types = call.generation === undefined ? latest : runner.generations.get(call.plugin)?.get(call.generation);
+    if (types === undefined && latest !== undefined) {
+      return Promise.reject(
+        new RunnerError(`generation ${call.generation} of plugin ${call.plugin} is no longer loaded (the plugin was reloaded since)`, 'PLUGIN_NOT_LOADED', false),
+      );
+    }
     if (types === undefined) {
       const why = failures.get(call.plugin);
       return Promise.reject(new RunnerError(`plugin ${call.plugin} is not loaded${why === undefined ? '' : `: ${why}`}`, 'PLUGIN_NOT_LOADED', false));
@@ -207,6 +226,7 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
           nodeId: call.nodeId,
           runId: call.runId,
           workspaceId: call.workspaceId,
+          ...(call.generation === undefined ? {} : { generation: call.generation }),
         });
       } catch (error) {
         settled = true;
@@ -238,5 +258,11 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
       return current?.alive === true ? current.pid : undefined;
     },
     quarantined: (plugin) => quarantine.get(plugin),
+    forget(names) {
+      for (const name of names) {
+        remembered.delete(name);
+        failures.delete(name);
+      }
+    },
   };
 }

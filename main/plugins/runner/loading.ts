@@ -17,21 +17,24 @@ export interface LoadContext {
   /** How long a runner may take to answer a ping before it counts as stuck. */
   readonly pingTimeoutMs: number;
   /** Hears each final result as it comes, so that a replacement runner started mid-way re-loads it. */
-  settled(plugin: PluginToLoad, result: LoadResult): void;
+  settled(plugin: NumberedPlugin, result: LoadResult): void;
 }
+
+/** A plugin to load, numbered by the client: its code is generation `generation` of that plugin. */
+export type NumberedPlugin = PluginToLoad & { readonly generation?: number };
 
 /** A plugin whose load was lost with its runner while others were loading too: it may be innocent. */
 type Outcome = LoadResult | 'suspect';
 
 export async function loadSet(
   context: LoadContext,
-  plugins: readonly PluginToLoad[],
+  plugins: readonly NumberedPlugin[],
   options: LoadOptions,
 ): Promise<Map<string, LoadResult>> {
   const results = new Map<string, LoadResult>();
-  const suspects: PluginToLoad[] = [];
+  const suspects: NumberedPlugin[] = [];
   let next = 0;
-  const finish = (plugin: PluginToLoad, result: LoadResult): void => {
+  const finish = (plugin: NumberedPlugin, result: LoadResult): void => {
     results.set(plugin.name, result);
     context.settled(plugin, result);
   };
@@ -53,7 +56,7 @@ export async function loadSet(
   return results;
 }
 
-async function loadOne(context: LoadContext, plugin: PluginToLoad, timeoutMs: number, alone: boolean): Promise<Outcome> {
+async function loadOne(context: LoadContext, plugin: NumberedPlugin, timeoutMs: number, alone: boolean): Promise<Outcome> {
   const runner = await context.runner();
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
@@ -73,8 +76,9 @@ async function loadOne(context: LoadContext, plugin: PluginToLoad, timeoutMs: nu
       answer(m) {
         if (m.t === 'loaded' && Array.isArray(m.nodes)) {
           const nodes = m.nodes.filter(isDescriptor);
-          runner.loaded.set(plugin.name, new Set(nodes.map((n) => n.type)));
-          done({ name: plugin.name, status: 'loaded', nodes, durationMs: elapsed() });
+          runner.recordLoad(plugin.name, plugin.generation, new Set(nodes.map((n) => n.type)));
+          const result: LoadResult = { name: plugin.name, status: 'loaded', nodes, durationMs: elapsed() };
+          done(plugin.generation === undefined ? result : { ...result, generation: plugin.generation });
         } else {
           done(failed(plugin, m.t === 'failed' ? String(m.reason) : `unexpected answer ${m.t}`, elapsed()));
         }
@@ -86,7 +90,7 @@ async function loadOne(context: LoadContext, plugin: PluginToLoad, timeoutMs: nu
         } else done('suspect');
       },
     };
-    const id = runner.open(slot, { t: 'load', name: plugin.name, url });
+    const id = runner.open(slot, { t: 'load', name: plugin.name, url, ...(plugin.generation === undefined ? {} : { generation: plugin.generation }) });
     const timer = setTimeout(() => {
       // Over time. A runner that still answers is merely waiting on this plugin (an `init` that never
       // resolves): fail the plugin, keep the runner. One that does not answer is stuck in plugin code.

@@ -12,7 +12,8 @@ export interface WireError {
 }
 
 export type HostToChild =
-  | { readonly t: 'load'; readonly id: number; readonly name: string; readonly url: string }
+  /** `generation` numbers this load of the plugin; the runner keeps a few older ones for running calls. */
+  | { readonly t: 'load'; readonly id: number; readonly name: string; readonly url: string; readonly generation?: number }
   | {
       readonly t: 'run';
       readonly id: number;
@@ -24,6 +25,8 @@ export type HostToChild =
       readonly nodeId: string;
       readonly runId: string;
       readonly workspaceId: string;
+      /** The generation to run; the plugin's latest when absent. */
+      readonly generation?: number;
     }
   | { readonly t: 'abort'; readonly id: number; readonly reason: WireError }
   | { readonly t: 'ping'; readonly id: number };

@@ -47,13 +47,21 @@ export interface RunnerOptions {
 }
 
 const MB = 1024 * 1024;
+/** More than child.mjs keeps (3): the runner, not this mirror, says when a generation is gone. */
+const GENERATIONS_REMEMBERED = 8;
 
 export class Runner {
   alive = true;
   /** Why it ended, once it has. */
   cause: Cause | undefined;
-  /** Plugin name -> node types it loaded in this process. */
+  /** Plugin name -> node types of its latest load in this process. */
   readonly loaded = new Map<string, ReadonlySet<string>>();
+  /**
+   * Plugin name -> generation -> node types, for the loads of this process, oldest first. The runner
+   * itself decides which older generations it still holds (child.mjs); this only answers "which types
+   * did that generation have", so it keeps a few more than the runner does.
+   */
+  readonly generations = new Map<string, Map<number, ReadonlySet<string>>>();
   readonly exited: Promise<void>;
   /** One per aborted call still inside its grace: the runner may be stuck until they settle. */
   readonly holds = new Set<Promise<void>>();
@@ -85,6 +93,20 @@ export class Runner {
         void this.checkMemory().finally(() => (reading = false));
       }, options.rssPollMs);
       this.poll.unref();
+    }
+  }
+
+  /** Notes a load that succeeded: its types become the plugin's latest. */
+  recordLoad(plugin: string, generation: number | undefined, types: ReadonlySet<string>): void {
+    this.loaded.set(plugin, types);
+    if (generation === undefined) return;
+    let byGeneration = this.generations.get(plugin);
+    if (byGeneration === undefined) this.generations.set(plugin, (byGeneration = new Map()));
+    byGeneration.delete(generation);
+    byGeneration.set(generation, types);
+    for (const old of byGeneration.keys()) {
+      if (byGeneration.size <= GENERATIONS_REMEMBERED) break;
+      byGeneration.delete(old);
     }
   }
 
