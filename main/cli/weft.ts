@@ -11,7 +11,7 @@ import { pluginsCommand } from './commands/plugins.js';
 import type { Command, CommandContext } from './commands/context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProcessIo, type CliIo } from './io.js';
-import { bundledRegistry, disposeNodeResources, loadCliPlugins, prepareNodeResources } from './registry.js';
+import { createCliNodeResources, nodeResourcesContext } from './registry.js';
 import { readVersion } from './version.js';
 
 export type { CliIo, OutStream, FileInfo } from './io.js';
@@ -133,14 +133,16 @@ async function releaseProcess(io: CliIo, code: number): Promise<void> {
  * to end once the command is done (see `releaseProcess`).
  */
 export async function main(argv: string[], io?: CliIo): Promise<number> {
-  const ctx: CommandContext = {
-    io: io ?? createProcessIo(),
-    registry: bundledRegistry,
-    prepareNodeResources,
-    loadPlugins: loadCliPlugins,
-    disposeNodeResources,
-  };
-  const code = await runCli(argv, ctx);
+  // One command, one set of node resources: user code and plugins run in its runner process (started
+  // only if needed), which is stopped before the command returns.
+  const resources = createCliNodeResources();
+  const ctx: CommandContext = { io: io ?? createProcessIo(), ...nodeResourcesContext(resources) };
+  let code: number;
+  try {
+    code = await runCli(argv, ctx);
+  } finally {
+    await resources.dispose();
+  }
   if (io === undefined) await releaseProcess(ctx.io, code);
   return code;
 }

@@ -1,6 +1,7 @@
 // From a plugins folder to node types the engine can run: discover (manifests only, no code), load the
 // discovered plugins in a runner process, and make one proxy node type per loaded node type whose `run`
-// crosses to the runner. Bundled `core.*` nodes stay in process; they are the host's own code.
+// crosses to the runner. Bundled `core.*` nodes stay in process, they are the host's own code; a host
+// with a runner passes a `core.code` whose user code runs there (code-in-runner.ts).
 import { createRegistry, type NodeType, type NodeTypeRegistry } from '../../engine/index.js';
 import { discoverPlugins } from './discovery.js';
 import type { DiscoveredPlugin, LoadResult, NodeTypeDescriptor, PluginReport, RunnerClient } from './types.js';

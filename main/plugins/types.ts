@@ -90,6 +90,18 @@ export interface RunCall {
   readonly generation?: number;
 }
 
+/** One attempt of a `core.code` node, to run in a runner (SPEC §2). Only JSON crosses the boundary. */
+export interface CodeCall {
+  /** The body of an async function of `(input, ctx)`. */
+  readonly source: string;
+  /** The value on the node's `in` port; absent (undefined) when it received nothing. */
+  readonly input?: unknown;
+  readonly attempt: number;
+  readonly nodeId: string;
+  readonly runId: string;
+  readonly workspaceId: string;
+}
+
 /** The host's side of a runner process (or of a replacement, after a crash). */
 export interface RunnerClient {
   /**

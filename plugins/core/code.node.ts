@@ -87,5 +87,10 @@ export async function warmCodeSandbox(): Promise<void> {
   });
 }
 
-/** The bundled `core.code` node, sharing one lazily created sandbox. */
+/**
+ * The bundled `core.code` node, sharing one lazily created worker-thread sandbox in this process. Only
+ * a fallback for hosts that have no plugin runner (and for tests): hosts that do (the CLI) build their
+ * code node with `createCodeNode(runnerCodeSandbox(client))` from main/plugins/code-in-runner.ts, so that
+ * user code never runs in the process that owns the database and the window.
+ */
 export const codeNode = defineNode<CodeParams>({ ...spec, run: async (ctx) => runCode(await sharedSandbox(), ctx) });

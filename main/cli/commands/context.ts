@@ -5,13 +5,13 @@ import type { CliIo } from '../io.js';
 /** What every command gets: the outside world, and the node types it may use. */
 export interface CommandContext {
   readonly io: CliIo;
-  /** The node types a workflow may use (bundled ones; loaded plugins later). */
+  /** The node types a workflow may use: the bundled ones, `core.code` running in the command's runner. */
   readonly registry: () => NodeTypeRegistry;
-  /** Gets slow-starting node resources (the code sandbox) ready before a run of `document`. */
+  /** Gets slow-starting node resources (the code runner process) ready before a run of `document`. */
   readonly prepareNodeResources: (document: WorkflowDocument) => Promise<void>;
-  /** Discovers and loads the plugins of a folder in a runner process; `close` stops the runner. */
+  /** Discovers and loads the plugins of a folder into the command's runner; `close` stops the runner. */
   readonly loadPlugins: (options: { dir: string; strict?: boolean }) => Promise<CliPlugins>;
-  /** Frees what running nodes left behind, so the process can exit. */
+  /** Frees what running nodes left behind (stops the runner), so the process can exit. */
   readonly disposeNodeResources: () => Promise<void>;
 }
 

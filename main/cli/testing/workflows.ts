@@ -90,3 +90,24 @@ export function chainWorkflow(n: number): string {
   edges.push(edge(prev, 'end'));
   return workflow(nodes, edges);
 }
+
+/**
+ * A code node that reports the process it runs in. `process` is hidden from the code, so it escapes
+ * its vm context on purpose (a host function's constructor is the Function of the realm that made it):
+ * the pid it finds is the process the code really runs in.
+ */
+export const whereCodeRunsWorkflow = workflow(
+  [
+    { id: 's', type: 'core.manual' },
+    {
+      id: 'where',
+      type: 'core.code',
+      params: {
+        source:
+          "console.log('from the code'); return { pid: setTimeout.constructor('return process')().pid, process: typeof process, require: typeof require };",
+      },
+    },
+    { id: 'o', type: 'core.output', params: { name: 'where' } },
+  ],
+  [edge('s', 'where'), edge('where', 'o')],
+);

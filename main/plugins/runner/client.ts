@@ -2,11 +2,12 @@
 // replaced lazily when it dies, with the plugins it had loaded re-loaded first. Every way plugin code
 // can misbehave ends as a rejected call (or a failed load) here, never as harm to the host.
 import type { LogLevel, NodeOutputs } from '../../../engine/index.js';
-import type { LoadResult, PluginToLoad, RunCall, RunnerClient } from '../types.js';
-import { abortError, describeCause, fromWire, goneError, RunnerError, toWire } from './errors.js';
+import type { CodeCall, LoadResult, PluginToLoad, RunCall, RunnerClient } from '../types.js';
+import { abortError, CODE_PLUGIN, codeGoneError, describeCause, fromWire, goneError, RunnerError, toWire } from './errors.js';
 import type { RunnerLauncher } from './launcher.js';
 import { loadSet, type LoadOptions, type NumberedPlugin } from './loading.js';
-import { Runner, type Cause, type Culprit, type Slot } from './runner.js';
+import type { ChildToHost } from './protocol.js';
+import { Runner, type Cause, type Culprit, type Outgoing, type Slot } from './runner.js';
 
 export interface RunnerClientOptions {
   /** How long an aborted call may take to stop before its runner is killed (default 100 ms). */
@@ -33,7 +34,23 @@ export interface PluginRunnerClient extends RunnerClient {
    * longer loads them. Code already loaded stays in the live runner for calls that name its generation.
    */
   forget(plugins: readonly string[]): void;
+  /**
+   * Runs one attempt of a `core.code` node in the runner (child.mjs runs it in a fresh vm context) and
+   * resolves with the code's return value. Rejects like `run`: the code's own error (message, code,
+   * retryable kept), `PLUGIN_CRASHED` when the runner dies, the signal's reason when aborted; code that
+   * does not stop within the kill grace after its abort (a busy loop) costs the runner, which is
+   * replaced. Code calls are never quarantined: each is the user's code of the moment.
+   */
+  runCode(call: CodeCall, signal: AbortSignal, log: (level: LogLevel, message: string) => void): Promise<unknown>;
+  /**
+   * Starts the runner, if none is live, and runs a trivial code call in it, so that the next code call
+   * pays neither the process start nor the first vm context's.
+   */
+  warm(): Promise<void>;
 }
+
+/** How long `warm` waits for its call (a cold start of Node takes tens of milliseconds). */
+const WARM_TIMEOUT_MS = 10_000;
 
 export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClientOptions = {}): PluginRunnerClient {
   const killGraceMs = options.killGraceMs ?? 100;
@@ -69,6 +86,7 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
     // Only deaths plugin code caused count towards quarantine; a forced stop after an ignored abort is
     // the price of a busy loop, not a crash (the node's own timeout already failed it).
     if (culprit === undefined || (cause.kind !== 'exit' && cause.kind !== 'memory')) return;
+    if (culprit.plugin === CODE_PLUGIN) return;
     const count = (crashes.get(culprit.plugin) ?? 0) + 1;
     crashes.set(culprit.plugin, count);
     if (count >= maxCrashes) {
@@ -160,7 +178,93 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
     if (!types.has(call.type)) {
       return Promise.reject(new RunnerError(`plugin ${call.plugin} has no node type ${call.type}`, 'NODE_ERROR', false));
     }
-    return new Promise<NodeOutputs>((resolve, reject) => {
+    const message: Outgoing = {
+      t: 'run',
+      plugin: call.plugin,
+      type: call.type,
+      inputs: call.inputs,
+      params: call.params,
+      attempt: call.attempt,
+      nodeId: call.nodeId,
+      runId: call.runId,
+      workspaceId: call.workspaceId,
+      ...(call.generation === undefined ? {} : { generation: call.generation }),
+    };
+    return request<NodeOutputs>(runner, { plugin: call.plugin, what: call.type }, message, signal, log, {
+      accept(m) {
+        if (m.t === 'done' && m.outputs !== null && typeof m.outputs === 'object' && !Array.isArray(m.outputs)) return m.outputs;
+        if (m.t === 'error') throw fromWire(m.error);
+        throw new RunnerError(`plugin ${call.plugin} answered ${call.type} with a malformed message`, 'NODE_ERROR');
+      },
+      gone: (cause, culprit) => goneError(call.plugin, call.type, cause, culprit),
+      unsendable: (why) => new RunnerError(`the inputs of ${call.type} cannot be passed to its plugin as JSON (${why})`, 'INVALID_INPUT', false),
+    });
+  }
+
+  function runCode(call: CodeCall, signal: AbortSignal, log: (level: LogLevel, message: string) => void): Promise<unknown> {
+    if (closed) return Promise.reject(new RunnerError('the code runner is closed', 'CANCELLED'));
+    if (signal.aborted) return Promise.reject(abortError(signal));
+    const send = (runner: Runner): Promise<unknown> => {
+      if (signal.aborted) return Promise.reject(abortError(signal));
+      if (!runner.alive) return Promise.reject(codeGoneError(runner.cause ?? { kind: 'closed' }, undefined, false));
+      const message: Outgoing = {
+        t: 'code',
+        source: call.source,
+        ...(call.input === undefined ? {} : { input: call.input }),
+        attempt: call.attempt,
+        nodeId: call.nodeId,
+        runId: call.runId,
+        workspaceId: call.workspaceId,
+      };
+      return request<unknown>(runner, { plugin: CODE_PLUGIN, what: `core.code node ${call.nodeId}` }, message, signal, log, {
+        accept(m) {
+          if (m.t === 'done' && m.outputs !== null && typeof m.outputs === 'object' && !Array.isArray(m.outputs)) return m.outputs.out;
+          if (m.t === 'error') throw fromWire(m.error);
+          throw new RunnerError('the code runner answered with a malformed message', 'NODE_ERROR');
+        },
+        gone: (cause, culprit, own) => codeGoneError(cause, culprit, own),
+        unsendable: (why) =>
+          new RunnerError(
+            `The code's input cannot be passed to it (${why}). Pass plain data: objects, arrays, strings, numbers, booleans or null.`,
+            'INVALID_INPUT',
+            false,
+          ),
+      });
+    };
+    const runner = ensure();
+    return runner instanceof Runner ? send(runner) : runner.then(send);
+  }
+
+  async function warm(): Promise<void> {
+    // A trivial code call, not just a ping: the first vm context (and Node's lazily loaded fetch) cost
+    // tens of milliseconds that would otherwise count against the first code node's timeout.
+    const call: CodeCall = { source: 'return null;', attempt: 1, nodeId: 'warm-up', runId: 'warm-up', workspaceId: 'warm-up' };
+    await runCode(call, AbortSignal.timeout(WARM_TIMEOUT_MS), () => undefined);
+  }
+
+  interface Answers<T> {
+    /** The call's result from its answer; throws the call's error. */
+    accept(m: ChildToHost): T;
+    /** The error of a call whose runner died under it; `own` when its own code was to blame. */
+    gone(cause: Cause, culprit: Culprit | undefined, own: boolean): Error;
+    /** The error of a call whose message could not be serialised. */
+    unsendable(why: string): Error;
+  }
+
+  /**
+   * Sends one call to `runner` and settles it on its answer, its runner's death or its abort. An aborted
+   * call rejects at once; code that honours its signal answers within the grace, code that does not (a
+   * busy loop, a promise that ignores it) costs its runner, which is the only way to stop it.
+   */
+  function request<T>(
+    runner: Runner,
+    who: { plugin: string; what: string },
+    message: Outgoing,
+    signal: AbortSignal,
+    log: (level: LogLevel, message: string) => void,
+    answers: Answers<T>,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
       let settled = false;
       let grace: ReturnType<typeof setTimeout> | undefined;
       let releaseHold = (): void => undefined;
@@ -174,24 +278,29 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
       };
       const slot: Slot = {
         kind: 'run',
-        plugin: call.plugin,
-        what: call.type,
-        log(level, message) {
+        plugin: who.plugin,
+        what: who.what,
+        log(level, text) {
           if (settled) return;
           try {
-            log(level, message);
+            log(level, text);
           } catch {
             // A failing logger is not the node's failure.
           }
         },
         answer(m) {
           if (!finish()) return;
-          if (m.t === 'done' && m.outputs !== null && typeof m.outputs === 'object' && !Array.isArray(m.outputs)) resolve(m.outputs);
-          else if (m.t === 'error') reject(fromWire(m.error));
-          else reject(new RunnerError(`plugin ${call.plugin} answered ${call.type} with a malformed message`, 'NODE_ERROR'));
+          let value: T;
+          try {
+            value = answers.accept(m);
+          } catch (error) {
+            reject(error instanceof Error ? error : new RunnerError(String(error), 'NODE_ERROR'));
+            return;
+          }
+          resolve(value);
         },
         gone(cause, culprit) {
-          if (finish()) reject(goneError(call.plugin, call.type, cause, culprit));
+          if (finish()) reject(answers.gone(cause, culprit, culprit?.slot === slot));
         },
       };
       const onAbort = (): void => {
@@ -199,8 +308,6 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
         settled = true;
         reject(abortError(signal));
         runner.abort(id, toWire(signal.reason));
-        // Code that honours its signal answers within the grace; code that does not (a busy loop, a
-        // promise that ignores it) costs its runner, which is the only way to stop it.
         if (!runner.has(id)) return;
         let release = (): void => undefined;
         const hold = new Promise<void>((r) => (release = r));
@@ -210,28 +317,16 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
           release();
         };
         grace = setTimeout(() => {
-          if (runner.has(id)) runner.kill({ kind: 'abandoned', plugin: call.plugin, what: call.type });
+          if (runner.has(id)) runner.kill({ kind: 'abandoned', plugin: who.plugin, what: who.what });
           releaseHold();
         }, killGraceMs);
       };
       let id: number;
       try {
-        id = runner.open(slot, {
-          t: 'run',
-          plugin: call.plugin,
-          type: call.type,
-          inputs: call.inputs,
-          params: call.params,
-          attempt: call.attempt,
-          nodeId: call.nodeId,
-          runId: call.runId,
-          workspaceId: call.workspaceId,
-          ...(call.generation === undefined ? {} : { generation: call.generation }),
-        });
+        id = runner.open(slot, message);
       } catch (error) {
         settled = true;
-        const why = error instanceof Error ? error.message : String(error);
-        reject(new RunnerError(`the inputs of ${call.type} cannot be passed to its plugin as JSON (${why})`, 'INVALID_INPUT', false));
+        reject(answers.unsendable(error instanceof Error ? error.message : String(error)));
         return;
       }
       signal.addEventListener('abort', onAbort, { once: true });
@@ -257,6 +352,8 @@ export function createRunnerClient(launcher: RunnerLauncher, options: RunnerClie
     get pid() {
       return current?.alive === true ? current.pid : undefined;
     },
+    runCode,
+    warm,
     quarantined: (plugin) => quarantine.get(plugin),
     forget(names) {
       for (const name of names) {

@@ -68,3 +68,15 @@ export function goneError(plugin: string, what: string, cause: Cause, culprit: C
   }
   return new RunnerError(`plugin ${plugin} crashed while running ${what}: ${runner}`, 'PLUGIN_CRASHED');
 }
+
+/** The name `core.code` calls go by in a runner (child.mjs says the same): never a plugin's name. */
+export const CODE_PLUGIN = 'core';
+
+/** The error of a `core.code` call whose runner died under it; `own` when this call's code did it. */
+export function codeGoneError(cause: Cause, culprit: Culprit | undefined, own: boolean): RunnerError {
+  if (cause.kind === 'closed') return new RunnerError('core.code was cancelled: the code runner was closed', 'CANCELLED');
+  const runner = `its runner ${describeCause(cause)}`;
+  if (own) return new RunnerError(`the code crashed: ${runner}`, 'PLUGIN_CRASHED');
+  const by = culprit === undefined ? '' : culprit.plugin === CODE_PLUGIN ? `; caused by another code node (${culprit.what})` : `; caused by ${culprit.plugin} (${culprit.what})`;
+  return new RunnerError(`the code could not finish: ${runner}${by}`, 'PLUGIN_CRASHED');
+}

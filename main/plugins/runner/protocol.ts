@@ -28,6 +28,21 @@ export type HostToChild =
       /** The generation to run; the plugin's latest when absent. */
       readonly generation?: number;
     }
+  /**
+   * Runs `core.code`: `source` as the body of an async function of (input, ctx) in a fresh vm context.
+   * Answered like a run, with `done` carrying `outputs.out` (absent when the code returned undefined).
+   */
+  | {
+      readonly t: 'code';
+      readonly id: number;
+      readonly source: string;
+      /** Absent when the node's `in` port received nothing. */
+      readonly input?: unknown;
+      readonly attempt: number;
+      readonly nodeId: string;
+      readonly runId: string;
+      readonly workspaceId: string;
+    }
   | { readonly t: 'abort'; readonly id: number; readonly reason: WireError }
   | { readonly t: 'ping'; readonly id: number };
 

@@ -35,7 +35,8 @@ export interface Slot {
   gone(cause: Cause, culprit: Culprit | undefined): void;
 }
 
-type Outgoing = HostToChild extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
+/** A message to the runner, before `open` numbers it. */
+export type Outgoing = HostToChild extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never;
 
 export interface RunnerOptions {
   readonly rssLimitMb: number;
