@@ -4,7 +4,7 @@
 // Packages stay external (they are in node_modules); only our TypeScript is bundled. An entry whose
 // source does not exist yet is skipped, so the build never blocks on work in progress.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,11 +46,19 @@ if (present.length > 0) {
 // The plugin runner's child script is plain JavaScript that the host forks by path, found with
 // `new URL('./child.mjs', import.meta.url)`: in a bundle that is beside the bundle, so every output
 // folder gets a copy (an entry that does not include the runner just carries an unused file).
-const runnerChild = 'main/plugins/runner/child.mjs';
-if (existsSync(join(root, runnerChild))) {
+// child.mjs imports its sibling modules (./child-code.mjs) by relative path, so every .mjs file of
+// the runner folder is copied, not child.mjs alone; test fixtures live in its testing/ subfolder,
+// which is not copied.
+const runnerDir = 'main/plugins/runner';
+const runnerFiles = existsSync(join(root, runnerDir, 'child.mjs'))
+  ? readdirSync(join(root, runnerDir), { withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.mjs'))
+      .map((entry) => entry.name)
+  : [];
+if (runnerFiles.length > 0) {
   for (const folder of new Set(present.map((e) => dirname(e.out)))) {
     mkdirSync(join(root, 'dist', folder), { recursive: true });
-    copyFileSync(join(root, runnerChild), join(root, 'dist', folder, 'child.mjs'));
+    for (const name of runnerFiles) copyFileSync(join(root, runnerDir, name), join(root, 'dist', folder, name));
   }
 }
 

@@ -1,7 +1,8 @@
-// The runner as the CLI ships it: bundled by esbuild with child.mjs copied beside the bundle (as
-// scripts/build.mjs does), found through import.meta.url, and never what keeps a finished host alive.
+// The runner as the CLI ships it: bundled by esbuild with child.mjs and its sibling .mjs modules
+// copied beside the bundle (as scripts/build.mjs does), found through import.meta.url, and never what
+// keeps a finished host alive.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,7 +72,8 @@ describe('the bundled runner', () => {
       outfile: join(dir, 'host.mjs'),
       logLevel: 'silent',
     });
-    copyFileSync(join(here, 'child.mjs'), join(dir, 'child.mjs'));
+    // Every runner .mjs file, not child.mjs alone: it imports its siblings (./child-code.mjs) by path.
+    for (const name of readdirSync(here).filter((n) => n.endsWith('.mjs'))) copyFileSync(join(here, name), join(dir, name));
     for (const mode of ['close', 'no-close']) {
       const { code, ms, stdout, stderr } = await runHost(mode);
       expect(stderr).toBe('');
