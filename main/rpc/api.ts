@@ -2,6 +2,7 @@
 // dispatcher over the handlers and services, and one connection per window or socket, each with its
 // own run subscriptions so one window's follows never push to another.
 import type { ApiEvent, ApiResponse } from '../../preload/contract.js';
+import type { WorkspacePlugins } from '../plugins/workspace-plugins.js';
 import { createRunsService, type RunsService } from '../services/runs.service.js';
 import type { Store } from '../services/store.js';
 import { workspaceExists } from '../services/workspaces.service.js';
@@ -13,6 +14,12 @@ import { createRunFeed, type RunFeed } from './run-feed.js';
 
 export interface ApiOptions {
   readonly store: Store;
+  /**
+   * Each workspace's plugins (one runner per workspace): documents are validated and compiled against
+   * the workspace's node types, and `nodeTypes.list` lists them. The caller awaits `ensure` when a
+   * workspace is opened. A `runs` given too must be made over the store this returns as `store`.
+   */
+  readonly plugins?: Pick<WorkspacePlugins, 'registryFor' | 'catalogFor'>;
   /** The process's run feed; made here when absent. Pass the one `runs` publishes to when giving `runs`. */
   readonly feed?: RunFeed;
   /** The runs service; made here over `store` and `feed` when absent. */
@@ -31,6 +38,8 @@ export interface ApiConnection {
 }
 
 export interface Api {
+  /** The store the services work over (with the workspaces' plugins when `plugins` was given). */
+  readonly store: Store;
   readonly dispatch: Dispatch;
   readonly handlers: Handlers;
   readonly runs: RunsService;
@@ -40,7 +49,15 @@ export interface Api {
 }
 
 export function createApi(options: ApiOptions): Api {
-  const { store } = options;
+  const { plugins } = options;
+  const store: Store =
+    plugins === undefined
+      ? options.store
+      : {
+          ...options.store,
+          registryFor: (workspaceId) => plugins.registryFor(workspaceId),
+          pluginsFor: (workspaceId) => plugins.catalogFor(workspaceId),
+        };
   const feed = options.feed ?? createRunFeed();
   const runs = options.runs ?? createRunsService(store, { feed });
   const handlers = createHandlers({ store, runs, feed });
@@ -52,6 +69,7 @@ export function createApi(options: ApiOptions): Api {
   const source = createRunEventSource(runs, feed);
 
   return {
+    store,
     dispatch,
     handlers,
     runs,

@@ -3,7 +3,7 @@
 // `workspaceId` through the services, so another workspace's ids answer NOT_FOUND exactly as unknown
 // ones do. Results are built as the contract's plain data (see handlers/convert.ts).
 import type { RunsService } from '../services/runs.service.js';
-import type { Store } from '../services/store.js';
+import { pluginsOf, registryOf, type Store } from '../services/store.js';
 import * as wf from '../services/workflows.service.js';
 import * as ws from '../services/workspaces.service.js';
 import type { Handlers } from './dispatch.js';
@@ -107,9 +107,10 @@ export function createHandlers({ store, runs }: HandlerDeps): Handlers {
 
     'nodeTypes.list': ({ workspaceId }) => {
       const { policy } = ws.getWorkspace(store, workspaceId);
-      return registeredTypes(store.registry)
+      const plugins = pluginsOf(store, workspaceId);
+      return registeredTypes(registryOf(store, workspaceId))
         .filter((t) => allowedBy(policy, t.type))
-        .map((t) => toDescriptor(t, store.plugins))
+        .map((t) => toDescriptor(t, plugins))
         .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { compileWorkflow, startRun, type CompiledWorkflow, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
+import { compileWorkflow, startRun, type CompiledWorkflow, type NodeTypeRegistry, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
 import type { ErrorStats, NodeOutputsResult, Page, RunDetail, RunNodeDetail, RunOrigin, RunSummary } from '../../preload/contract.js';
 import { immediate } from '../db/connection.js';
 import * as nodesRepo from '../db/run-nodes.repo.js';
@@ -8,7 +8,7 @@ import * as workflowsRepo from '../db/workflows.repo.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { RunFeed } from '../rpc/run-feed.js';
 import { createRunRecorder, type RecordedNode } from './run-recorder.js';
-import type { Store } from './store.js';
+import { registryOf, type Store } from './store.js';
 import { getVersion, getWorkflow } from './workflows.service.js';
 import { checkPolicy, getWorkspace } from './workspaces.service.js';
 
@@ -170,15 +170,23 @@ export function createRunsService(
   }
 
   // A stored version never changes, so its compiled form is kept for the next run: loading, validating
-  // and compiling a 10,000-node document costs more than running it. A small LRU bounds the memory.
-  const compiledCache = new Map<string, CompiledWorkflow>();
+  // and compiling a 10,000-node document costs more than running it. A small LRU per registry bounds
+  // the memory; keying on the registry means a reload of a workspace's plugins (a new registry) never
+  // reuses a form compiled against the old code, and a dropped registry takes its forms with it.
+  const compiledCaches = new WeakMap<NodeTypeRegistry, Map<string, CompiledWorkflow>>();
   function compiledVersion(workspaceId: string, workflowId: string, version: number): CompiledWorkflow {
+    const registry = registryOf(store, workspaceId);
+    let compiledCache = compiledCaches.get(registry);
+    if (!compiledCache) {
+      compiledCache = new Map();
+      compiledCaches.set(registry, compiledCache);
+    }
     const key = `${workspaceId}\u0000${workflowId}\u0000${version}`;
     let compiled = compiledCache.get(key);
     if (compiled) {
       compiledCache.delete(key);
     } else {
-      compiled = compileWorkflow(getVersion(store, workspaceId, workflowId, version).document, store.registry);
+      compiled = compileWorkflow(getVersion(store, workspaceId, workflowId, version).document, registry);
       if (compiledCache.size >= COMPILED_CACHE_SIZE) compiledCache.delete(compiledCache.keys().next().value!);
     }
     compiledCache.set(key, compiled);

@@ -17,8 +17,26 @@ export interface PluginCatalog {
 /** What the services work over: the database, the node types documents are validated against, plugins. */
 export interface Store {
   readonly db: Db;
+  /** The node types of every workspace, unless `registryFor` gives a workspace its own. */
   readonly registry: NodeTypeRegistry;
   readonly plugins?: PluginCatalog;
+  /**
+   * The node types of one workspace (its plugins load in its own runner, issue 4 item 3). Called at
+   * each validation and compile, so a reload of the workspace's plugins is seen by the next one.
+   */
+  registryFor?(workspaceId: string): NodeTypeRegistry;
+  /** The plugins of one workspace, for export's `requires` and import's check. */
+  pluginsFor?(workspaceId: string): PluginCatalog | undefined;
+}
+
+/** The node types a workspace's documents are validated and compiled against. */
+export function registryOf(store: Store, workspaceId: string): NodeTypeRegistry {
+  return store.registryFor?.(workspaceId) ?? store.registry;
+}
+
+/** The plugins installed for a workspace. */
+export function pluginsOf(store: Store, workspaceId: string): PluginCatalog | undefined {
+  return store.pluginsFor?.(workspaceId) ?? store.plugins;
 }
 
 export interface OpenStore extends Store {

@@ -6,7 +6,7 @@ import * as versions from '../db/workflow-versions.repo.js';
 import * as repo from '../db/workflows.repo.js';
 import { getWorkspace as getWorkspaceRow } from '../db/workspaces.repo.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
-import type { Store } from './store.js';
+import { pluginsOf, registryOf, type Store } from './store.js';
 import { diffDocuments, type WorkflowDiff } from './workflow-diff.js';
 import { exportWorkflowWithReport, parseImport } from './workflow-file.js';
 
@@ -40,9 +40,9 @@ function newId(): string {
   return `wf_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
 }
 
-/** Validates a document exactly as `weft validate` does; every problem is reported. */
-function validated(store: Store, document: unknown): WorkflowDocument {
-  const result = validateWorkflow(document, store.registry);
+/** Validates a document exactly as `weft validate` does, against the workspace's node types. */
+function validated(store: Store, workspaceId: string, document: unknown): WorkflowDocument {
+  const result = validateWorkflow(document, registryOf(store, workspaceId));
   if (!result.ok)
     throw new InvalidInputError(
       result.problems.map((p) => ({ path: p.path, message: p.message, code: p.code })),
@@ -82,7 +82,7 @@ export function createWorkflow(
   document: unknown,
   note?: string,
 ): StoredWorkflow {
-  const doc = validated(store, document);
+  const doc = validated(store, workspaceId, document);
   const id = immediate(store.db, () => insertNew(store, workspaceId, doc, note));
   return getWorkflow(store, workspaceId, id);
 }
@@ -209,7 +209,7 @@ export function updateWorkflow(
   note?: string,
 ): StoredWorkflow {
   checkVersionArg(expectedVersion, 'expectedVersion');
-  const doc = validated(store, document);
+  const doc = validated(store, workspaceId, document);
   immediate(store.db, () => saveVersion(store, workspaceId, id, doc, expectedVersion, note));
   return getWorkflow(store, workspaceId, id);
 }
@@ -343,13 +343,14 @@ export function exportWorkflowReport(
       ? getWorkflow(store, workspaceId, id).document
       : getVersion(store, workspaceId, id, version).document;
   const { text, strippedPaths } = exportWorkflowWithReport(doc, {
-    pluginOf: (type) => store.plugins?.pluginOf(type),
+    pluginOf: (type) => pluginsOf(store, workspaceId)?.pluginOf(type),
   });
   return { name: fieldsOf(doc).name, text, strippedPaths };
 }
 
 /** Imports a workflow file as a new workflow (a new id); refused files write nothing. */
 export function importWorkflow(store: Store, workspaceId: string, text: string): { id: string } {
-  const doc = parseImport(text, store.registry, (plugin) => store.plugins?.installed(plugin));
+  const plugins = pluginsOf(store, workspaceId);
+  const doc = parseImport(text, registryOf(store, workspaceId), (plugin) => plugins?.installed(plugin));
   return { id: immediate(store.db, () => insertNew(store, workspaceId, doc, 'imported')) };
 }
