@@ -52,7 +52,8 @@ describe('loadPlugins', () => {
       edges: [
         { id: 'e1', source: 's', sourcePort: 'out', target: 'u', targetPort: 'in' },
         { id: 'e2', source: 'u', sourcePort: 'out', target: 'o', targetPort: 'in' },
-        { id: 'e3', source: 's', sourcePort: 'out', target: 'x', targetPort: 'in' },
+        // After `u`: a runner that dies takes every call in flight with it, so `u` must be done first.
+        { id: 'e3', source: 'u', sourcePort: 'out', target: 'x', targetPort: 'in' },
       ],
     };
     const valid = validateWorkflow(raw, loaded.registry);

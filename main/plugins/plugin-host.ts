@@ -58,6 +58,11 @@ export interface PluginHost {
    * watcher does not keep the process alive.
    */
   watch(onChange?: (loaded: LoadedPlugins) => void): () => void;
+  /**
+   * The host's runner client (read only: the host owns it and `close` stops it). Other code of the
+   * same workspace — `core.code` — may run in it, so the workspace keeps one runner process.
+   */
+  readonly runner: PluginRunnerClient;
   /** Stops watching and the runner. */
   close(): Promise<void>;
 }
@@ -256,7 +261,15 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     await client.close();
   }
 
-  return { current: () => loaded, reload, watch, close };
+  return {
+    current: () => loaded,
+    reload,
+    watch,
+    get runner() {
+      return client;
+    },
+    close,
+  };
 }
 
 /** Dot-folders and node_modules are tooling, not plugin code (as in discovery). */

@@ -6,7 +6,12 @@
 // types only: the app awaits `ensure` when a workspace is opened (and before serving calls that name
 // it), so its palette, validation and runs see its plugins from then on. A watched host reloads by
 // itself when the folder changes; each reload gives a new registry, which the next call sees.
+//
+// `core.code` runs in the workspace's own runner too (the host's runner client, beside its plugins),
+// so user code of one workspace shares no process or state with another's. The bundled-only view
+// before `ensure` keeps the bundled `core.code` as given.
 import type { NodeType, NodeTypeRegistry } from '../../engine/index.js';
+import { coreNodeTypesInRunner } from './code-in-runner.js';
 import { assemblePlugins, type LoadedPlugins } from './loader.js';
 import { createPluginHost, type PluginHost, type PluginHostOptions } from './plugin-host.js';
 import type { RunnerClientOptions, RunnerLauncher } from './runner/index.js';
@@ -15,7 +20,7 @@ import type { NodeTypeDescriptor, PluginReport, RunnerClient } from './types.js'
 export interface WorkspacePluginsOptions {
   /** The plugins folder of a workspace; undefined means the bundled node types only. */
   readonly dirFor: (workspaceId: string) => string | undefined;
-  /** The bundled node types (every workspace has them). */
+  /** The bundled node types (every workspace has them; its `core.code` runs in the workspace's runner). */
   readonly bundled: readonly NodeType[];
   /** How runner processes start (default `child_process.fork`). */
   readonly launcher?: RunnerLauncher;
@@ -82,9 +87,13 @@ export function createWorkspacePlugins(options: WorkspacePluginsOptions): Worksp
   }
 
   function start(workspaceId: string): Entry {
+    // `core.code` reaches the runner through the host made here (the closure runs only once a node runs).
+    const codeRunner = {
+      runCode: (...args: Parameters<PluginHost['runner']['runCode']>) => host.runner.runCode(...args),
+    };
     const hostOptions: PluginHostOptions = {
       dir: options.dirFor(workspaceId),
-      bundled: options.bundled,
+      bundled: coreNodeTypesInRunner(options.bundled, codeRunner, { workspaceId }),
       workspaceId,
       ...(options.launcher === undefined ? {} : { launcher: options.launcher }),
       ...(options.strict === undefined ? {} : { strict: options.strict }),

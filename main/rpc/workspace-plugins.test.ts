@@ -45,6 +45,12 @@ const pidDoc = doc([
   { id: 'p', type: 'pid.of' },
   { id: 'result', type: 'core.output', params: { name: 'value' } },
 ]);
+// The escape of code-isolation.test.ts: the runner hides `process`, a function made from the realm's
+// constructor still reaches it.
+const codePidDoc = doc([
+  { id: 'c', type: 'core.code', params: { source: "return setTimeout.constructor('return process')().pid;" } },
+  { id: 'result', type: 'core.output', params: { name: 'value' } },
+]);
 
 let store: ReturnType<typeof tempStore>;
 let plugins: WorkspacePlugins;
@@ -157,6 +163,24 @@ describe('plugins per workspace', () => {
     await until(() => pids.every((pid) => !alive(pid)));
     expect(pids.filter(alive)).toEqual([]);
     await expect(plugins.ensure(a)).rejects.toThrow('closed');
+  });
+
+  it("runs each workspace's core.code in that workspace's own runner, beside its plugins", async () => {
+    await Promise.all([plugins.ensure(a), plugins.ensure(b)]);
+    const codeA = await runToEnd(a, codePidDoc);
+    const codeB = await runToEnd(b, codePidDoc);
+    expect(codeA.status).toBe('succeeded');
+    expect(codeB.status).toBe('succeeded');
+    const [pidA, pidB] = [codeA.outputs.value, codeB.outputs.value];
+    expect(pidA).toEqual(expect.any(Number));
+    expect(pidB).toEqual(expect.any(Number));
+    expect(pidA).not.toBe(pidB);
+    expect(pidA).not.toBe(process.pid);
+    expect(pidB).not.toBe(process.pid);
+    expect(pids).toEqual(expect.arrayContaining([pidA, pidB]));
+    // One runner per workspace: its plugin nodes run in the same process as its code.
+    expect((await runToEnd(a, pidDoc)).outputs.value).toBe(pidA);
+    expect((await runToEnd(b, pidDoc)).outputs.value).toBe(pidB);
   });
 
   it("applies the workspace's policy to plugin nodes", async () => {

@@ -62,6 +62,58 @@ describe('weft plugins', () => {
   });
 });
 
+describe('weft plugins statistics', () => {
+  const dir = resolve(conformance, 'plugins');
+
+  it('--json adds "stats" beside "plugins": counts by category and status, and load times', async () => {
+    const io = createFakeIo();
+    expect(await main(['plugins', '--plugins-dir', dir, '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.text) as {
+      plugins: Array<{ name: string; nodes: string[] }>;
+      stats: {
+        plugins: { total: number; byStatus: Record<string, number>; byCategory: Record<string, number> };
+        nodeTypes: { total: number; byCategory: Record<string, number> };
+        loadTime: { totalMs: number; maxMs: number; slowest?: string };
+      };
+    };
+    expect(Object.keys(out)).toEqual(['plugins', 'stats']);
+    expect(out.stats.plugins).toEqual({
+      total: 2,
+      byStatus: { loaded: 2, failed: 0, refused: 0 },
+      byCategory: { Other: 1, Testing: 1 },
+    });
+    const nodeCount = out.plugins.reduce((n, p) => n + p.nodes.length, 0);
+    expect(out.stats.nodeTypes.total).toBe(nodeCount);
+    expect(out.stats.nodeTypes.byCategory).toMatchObject({ Code: 1, Testing: 6 });
+    expect(Object.values(out.stats.nodeTypes.byCategory).reduce((a, b) => a + b, 0)).toBe(nodeCount);
+    expect(out.stats.loadTime.slowest).toBe('weft-plugin-testkit');
+    expect(out.stats.loadTime.maxMs).toBeGreaterThanOrEqual(0);
+    expect(out.stats.loadTime.totalMs).toBeGreaterThanOrEqual(out.stats.loadTime.maxMs);
+  });
+
+  it('the statistics cover every plugin whatever the filter', async () => {
+    const io = createFakeIo();
+    expect(await main(['plugins', '--plugins-dir', dir, '--json', '--type', 'testkit'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.text) as { plugins: unknown[]; stats: { plugins: { total: number } } };
+    expect(out.plugins).toHaveLength(1);
+    expect(out.stats.plugins.total).toBe(2);
+  });
+
+  it('the text shows plugins and node types per category', async () => {
+    const io = createFakeIo();
+    expect(await main(['plugins', '--plugins-dir', dir], io)).toBe(0);
+    const text = io.stdout.text;
+    expect(text).toContain('by category:');
+    expect(text).toMatch(/category\s+plugins\s+node types/);
+    expect(text).toMatch(/^\s+Testing\s+1\s+6$/m);
+    expect(text).toMatch(/^\s+Code\s+0\s+1$/m);
+    expect(text).toMatch(/^\s+Other\s+1\s+0$/m);
+    // The block comes after the plugin table, before the summary line.
+    expect(text.indexOf('by category:')).toBeGreaterThan(text.indexOf('weft-plugin-testkit'));
+    expect(text.indexOf('by category:')).toBeLessThan(text.indexOf('2 plugins ('));
+  });
+});
+
 describe('weft plugins filters', () => {
   it('keeps only the plugins that match, and counts them', async () => {
     const io = createFakeIo();

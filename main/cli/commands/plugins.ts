@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { resolveDataDir } from '../../services/store.js';
 import { booleanOption, parseCommandArgs, stringOption, type CommandArgsSpec } from '../args.js';
 import { ExitCode } from '../errors.js';
-import { catalogStats, filterPlugins, type CatalogFilter } from '../../plugins/catalog.js';
+import { catalogStats, filterPlugins, type CatalogFilter, type CatalogStats } from '../../plugins/catalog.js';
 import type { Command, CommandContext } from './context.js';
 import { jsonText, table } from './table.js';
 
@@ -29,12 +29,13 @@ const help = `${usage}
 
 Discovers the plugins in the plugins folder, loads them in an isolated runner process, and lists each
 with its version, load status (loaded, failed or refused), the reason, any warnings and its node types.
-The bundled core nodes are listed first.
+The bundled core nodes are listed first. Then statistics: plugins and node types per category, load
+status counts and load times, over every plugin whatever the filters.
 
   --plugins-dir DIR   the plugins folder (default: the data folder's plugins/, see --data-dir)
   --data-dir DIR      the data folder (default: $WEFT_HOME, else ~/.weft)
   --strict            refuse plugins whose manifest has a missing or unknown field
-  --json              print { "plugins": [ … ] } on stdout
+  --json              print { "plugins": [ … ], "stats": { … } } on stdout
   --category C        only plugins of category C, or with a node type of it
   --type T            only plugins providing node type T (or any type of namespace T)
   --tag T             only plugins or node types tagged T
@@ -64,6 +65,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
     if (text !== undefined) filter.text = text;
     const filtered = Object.keys(filter).length > 0;
     const reports = filtered ? filterPlugins(plugins.reports, plugins.descriptors, filter) : plugins.reports;
+    const stats = catalogStats(plugins.reports, plugins.descriptors);
     if (booleanOption(parsed, 'json')) {
       io.stdout.write(
         jsonText({
@@ -76,6 +78,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
             nodes: r.nodes,
             ...(r.durationMs === undefined ? {} : { durationMs: Math.round(r.durationMs * 10) / 10 }),
           })),
+          stats: jsonStats(stats),
         }),
       );
       return ExitCode.ok;
@@ -89,7 +92,7 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
       ),
     );
     for (const r of reports) for (const w of r.warnings) io.stdout.write(`warning: ${r.name}: ${w}\n`);
-    const stats = catalogStats(plugins.reports, plugins.descriptors);
+    io.stdout.write(`\nby category:\n${categoryTable(stats)}`);
     const { loaded, failed, refused } = stats.plugins.byStatus;
     io.stdout.write(
       `\n${stats.plugins.total} plugins (${loaded} loaded, ${failed} failed, ${refused} refused), ` +
@@ -102,6 +105,38 @@ async function run(args: readonly string[], ctx: CommandContext): Promise<number
   } finally {
     await plugins.close();
   }
+}
+
+/** The statistics as `--json` prints them: counts as they are, times to a tenth of a millisecond. */
+function jsonStats(stats: CatalogStats): Record<string, unknown> {
+  const tenth = (ms: number): number => Math.round(ms * 10) / 10;
+  return {
+    plugins: stats.plugins,
+    nodeTypes: stats.nodeTypes,
+    loadTime: {
+      totalMs: tenth(stats.loadTime.totalMs),
+      maxMs: tenth(stats.loadTime.maxMs),
+      ...(stats.loadTime.slowest === undefined ? {} : { slowest: stats.loadTime.slowest }),
+    },
+  };
+}
+
+/** One row per category of a plugin or of a node type, sorted by name, indented under its heading. */
+function categoryTable(stats: CatalogStats): string {
+  const count = (record: Readonly<Record<string, number>>, key: string): number =>
+    Object.hasOwn(record, key) ? (record[key] ?? 0) : 0;
+  const categories = [
+    ...new Set([...Object.keys(stats.plugins.byCategory), ...Object.keys(stats.nodeTypes.byCategory)]),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rows = categories.map((c) => [
+    c,
+    String(count(stats.plugins.byCategory, c)),
+    String(count(stats.nodeTypes.byCategory, c)),
+  ]);
+  return table(['category', 'plugins', 'node types'], rows, 60)
+    .split('\n')
+    .map((line) => (line === '' ? line : `  ${line}`))
+    .join('\n');
 }
 
 export const pluginsCommand: Command = {
