@@ -105,6 +105,13 @@ export function createRunsService(
 ): RunsService {
   const db = store.db;
   const active = new Map<string, ActiveRun>();
+  // Runs are listed newest first by start time. Millisecond clocks tie for runs started in the same
+  // millisecond, so start times are sub-millisecond and strictly increasing within this service.
+  let lastStart = 0;
+  function nextStartTime(): number {
+    lastStart = Math.max(performance.timeOrigin + performance.now(), lastStart + 0.001);
+    return lastStart;
+  }
   const log = options.log ?? ((message: string) => console.error(message));
 
   // A failed write of a run's progress must not take the run (or the process) down with it; the final
@@ -225,7 +232,7 @@ export function createRunsService(
     const runId = newRunId();
     // The run row exists before the first node starts, so a crash at any point leaves a record.
     immediate(db, () => {
-      runsRepo.insertRun(db, workspaceId, { id: runId, workflowId, workflowVersion: runVersion, origin, input: opts.input, startedAt: Date.now() });
+      runsRepo.insertRun(db, workspaceId, { id: runId, workflowId, workflowVersion: runVersion, origin, input: opts.input, startedAt: nextStartTime() });
     });
     const recorder = createRunRecorder(
       {
