@@ -237,7 +237,7 @@ describe('core.code in a runner: abort, busy loops and crashes', () => {
     const started = performance.now();
     controller.abort(reason);
     expect(await rejection(pending)).toBe(reason);
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(100);
     // Code that ignores its signal while it awaits is ended by the runner: no kill, no new process.
     await sleep(200);
     await expect(c.runCode(code('return "same";'), never, noLog)).resolves.toBe('same');

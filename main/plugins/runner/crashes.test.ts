@@ -58,7 +58,7 @@ describe('a runner that dies or hangs', () => {
     const aborted = performance.now();
     controller.abort(timeoutError());
     await expect(pending).rejects.toMatchObject({ code: 'TIMEOUT' });
-    expect(performance.now() - aborted).toBeLessThan(20);
+    expect(performance.now() - aborted).toBeLessThan(100);
     await new Promise((r) => setTimeout(r, 150));
     expect(c.pid).toBeUndefined();
     await expect(c.run(upper('d'), never, noLog)).resolves.toEqual({ out: 'D' });
@@ -84,7 +84,7 @@ describe('a runner that dies or hangs', () => {
       code: 'PLUGIN_CRASHED',
       message: expect.stringMatching(/weft-plugin-testkit is quarantined: it crashed its runner 2 times/),
     });
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(100);
     expect(c.quarantined('weft-plugin-testkit')).toMatch(/quarantined/);
     await expect(c.run(call('hello.say'), never, noLog)).resolves.toEqual({ out: 'hello' });
   });

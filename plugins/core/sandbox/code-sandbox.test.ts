@@ -218,7 +218,7 @@ describe('abort and force', () => {
     const started = performance.now();
     controller.abort(reason);
     const error = await rejection(promise);
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(100);
     expect(error).toBe(reason);
   });
 
@@ -257,7 +257,7 @@ describe('abort and force', () => {
     const started = performance.now();
     controller.abort(new Error('timeout'));
     expect((await rejection(promise)).message).toBe('timeout');
-    expect(performance.now() - started).toBeLessThan(20);
+    expect(performance.now() - started).toBeLessThan(100);
     await vi.waitFor(() => expect(terminate).toHaveBeenCalledTimes(1), { timeout: 1000, interval: 10 });
     await terminate.mock.results[0]?.value;
     await expect(sandbox.run(makeTask('return 42;'))).resolves.toBe(42);
