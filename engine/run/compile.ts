@@ -4,6 +4,7 @@ import { WorkflowInvalidError, type Problem } from '../model/problem.js';
 import { compileParams, type CompiledParams } from '../expr/params.js';
 import { ExpressionError } from '../expr/template.js';
 import { findCycles } from '../validate/cycles.js';
+import { ReadyQueue } from './ready-queue.js';
 import { resolveRetry, type ResolvedRetry } from './retry-policy.js';
 
 /** Where one input edge reads from. */
@@ -67,44 +68,17 @@ export interface CompiledWorkflow {
 
 export const SETTINGS_DEFAULTS: CompiledSettings = { maxConcurrency: 8, nodeTimeoutMs: 60_000, executionTimeoutMs: 0 };
 
-/** Topological ranks by Kahn's algorithm, ties broken by document order (a binary heap of indexes). */
+/** Topological ranks by Kahn's algorithm, ties broken by document order (a heap keyed by index). */
 function topologicalRanks(count: number, successors: ReadonlyArray<readonly number[]>, inDegree: Int32Array): Int32Array | null {
   const remaining = inDegree.slice();
-  const heap: number[] = [];
-  const push = (v: number): void => {
-    let i = heap.push(v) - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heap[p]! <= v) break;
-      heap[i] = heap[p]!;
-      i = p;
-    }
-    heap[i] = v;
-  };
-  const pop = (): number => {
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= heap.length) break;
-        const c = l + 1 < heap.length && heap[l + 1]! < heap[l]! ? l + 1 : l;
-        if (heap[c]! >= last) break;
-        heap[i] = heap[c]!;
-        i = c;
-      }
-      heap[i] = last;
-    }
-    return top;
-  };
-  for (let i = 0; i < count; i++) if (remaining[i] === 0) push(i);
+  const byIndex = new ReadyQueue(count, Int32Array.from({ length: count }, (_, i) => i));
+  for (let i = 0; i < count; i++) if (remaining[i] === 0) byIndex.push(i);
   const rank = new Int32Array(count);
   let next = 0;
-  while (heap.length > 0) {
-    const v = pop();
+  while (byIndex.length > 0) {
+    const v = byIndex.pop();
     rank[v] = next++;
-    for (const w of successors[v]!) if (--remaining[w]! === 0) push(w);
+    for (const w of successors[v]!) if (--remaining[w]! === 0) byIndex.push(w);
   }
   return next === count ? rank : null;
 }

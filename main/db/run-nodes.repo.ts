@@ -1,3 +1,4 @@
+import type { ErrorStat as ContractErrorStat } from '../../preload/contract.js';
 import { immediate, type Db } from './connection.js';
 import { deleteRunBlob, getRunBlob, putRunBlob } from './run-blobs.repo.js';
 import { fromJson, stmt, toJson } from './statements.js';
@@ -154,19 +155,10 @@ export function getRunNodeOutputs(
 }
 
 /** Failures of one node type with one error code over a workspace's recent runs. */
-export interface ErrorStat {
-  nodeType: string;
-  code: string;
-  count: number;
-  lastMessage: string;
-  lastAt: number;
-}
+export type ErrorStat = Omit<ErrorStatWithLast, 'lastRunId' | 'lastNodeId'>;
 
-/** An ErrorStat with where its latest failure happened. */
-export interface ErrorStatWithLast extends ErrorStat {
-  lastRunId: string;
-  lastNodeId: string;
-}
+/** An ErrorStat with where its latest failure happened (the API's shape). */
+export type ErrorStatWithLast = ContractErrorStat;
 
 /**
  * Error counts by node type and code over the workspace's `sinceRuns` most recent runs, with the

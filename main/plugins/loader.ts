@@ -3,6 +3,7 @@
 // crosses to the runner. Bundled `core.*` nodes stay in process, they are the host's own code; a host
 // with a runner passes a `core.code` whose user code runs there (code-in-runner.ts).
 import { createRegistry, type NodeType, type NodeTypeRegistry } from '../../engine/index.js';
+import { describeNodeType } from './describe.js';
 import { discoverPlugins } from './discovery.js';
 import type { DiscoveredPlugin, LoadResult, NodeTypeDescriptor, PluginReport, RunnerClient } from './types.js';
 
@@ -31,21 +32,6 @@ export interface LoadedPlugins {
   readonly registry: NodeTypeRegistry & { list(): NodeType[] };
   /** Which plugin provides a node type (for export's `requires`). */
   pluginOf(type: string): { name: string; version: string } | undefined;
-}
-
-function describe(t: NodeType, plugin: string): NodeTypeDescriptor {
-  return {
-    type: t.type,
-    title: t.title,
-    category: t.category ?? 'Other',
-    tags: [...(t.tags ?? [])],
-    description: t.description ?? '',
-    inputs: t.inputs.map((p) => ({ ...p })),
-    outputs: t.outputs.map((p) => ({ ...p })),
-    params: t.params ? (structuredClone(t.params) as NodeTypeDescriptor['params']) : null,
-    rawParams: [...(t.rawParams ?? [])],
-    plugin,
-  };
 }
 
 /**
@@ -126,7 +112,7 @@ export function assemblePlugins(options: AssembleOptions): LoadedPlugins {
     bundled: true,
   };
   const reports: PluginReport[] = [coreReport];
-  const descriptors = options.bundled.map((t) => describe(t, 'core'));
+  const descriptors = options.bundled.map((t) => describeNodeType(t, 'core'));
   const types: NodeType[] = [...options.bundled];
   const providers = new Map<string, { name: string; version: string }>();
 

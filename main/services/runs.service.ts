@@ -7,6 +7,7 @@ import * as runsRepo from '../db/runs.repo.js';
 import * as workflowsRepo from '../db/workflows.repo.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { RunFeed } from '../rpc/run-feed.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { createRunRecorder, type RecordedNode } from './run-recorder.js';
 import { registryOf, type Store } from './store.js';
 import { getVersion, getWorkflow } from './workflows.service.js';
@@ -79,18 +80,11 @@ function toSummary(row: runsRepo.RunRow): RunSummary {
   };
 }
 
-function encodeCursor(key: runsRepo.RunListKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): runsRepo.RunListKey {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<runsRepo.RunListKey>;
-    if (typeof key.startedAt === 'number' && typeof key.id === 'string') return { startedAt: key.startedAt, id: key.id };
-  } catch {
-    // fall through to the error below
-  }
-  throw new InvalidInputError([{ path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list' }]);
+function readRunKey(value: unknown): runsRepo.RunListKey | undefined {
+  const key = value as Partial<runsRepo.RunListKey> | null;
+  return key !== null && typeof key === 'object' && typeof key.startedAt === 'number' && typeof key.id === 'string'
+    ? { startedAt: key.startedAt, id: key.id }
+    : undefined;
 }
 
 const COMPILED_CACHE_SIZE = 16;
@@ -288,7 +282,7 @@ export function createRunsService(
     list(workspaceId, workflowId, opts = {}) {
       getWorkflow(store, workspaceId, workflowId);
       const limit = opts.limit ?? 50;
-      const rows = runsRepo.listRuns(db, workspaceId, workflowId, opts.cursor ? decodeCursor(opts.cursor) : undefined, limit);
+      const rows = runsRepo.listRuns(db, workspaceId, workflowId, opts.cursor ? decodeCursor(opts.cursor, readRunKey) : undefined, limit);
       const items = rows.slice(0, limit).map(toSummary);
       const last = rows.length > limit ? rows[limit - 1] : undefined;
       return { items, nextCursor: last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null };

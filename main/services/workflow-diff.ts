@@ -9,43 +9,15 @@ import {
   type WorkflowEdge,
   type WorkflowNode,
 } from '../../engine/index.js';
+import type { NodeChange, ValueChange, WorkflowDiff as ContractWorkflowDiff } from '../../preload/contract.js';
 
-/** One value that differs, at a JSON path relative to its node (`params.values.text`) or document. */
-export interface ValueChange {
-  readonly path: string;
-  readonly before: unknown;
-  readonly after: unknown;
-}
+export type { NodeChange, ValueChange };
 
-export interface NodeChange {
-  readonly id: string;
-  readonly changes: readonly ValueChange[];
-}
-
-export interface WorkflowDiff {
-  readonly nodes: {
-    readonly added: readonly string[];
-    readonly removed: readonly string[];
-    /** Type, label, params and policy changes; a node only moved on the canvas is not listed here. */
-    readonly changed: readonly NodeChange[];
-    /** Position changes alone, apart so a view can ignore layout noise. */
-    readonly moved: ReadonlyArray<{ readonly id: string; readonly before: unknown; readonly after: unknown }>;
-  };
-  readonly edges: {
-    readonly added: readonly string[];
-    readonly removed: readonly string[];
-    /** Edges whose id stayed but whose ends changed. */
-    readonly changed: readonly string[];
-  };
-  /** Changes under `settings`, by path (`settings.maxConcurrency`). */
-  readonly settings: readonly ValueChange[];
-  /** Present when the name changed. */
-  readonly name?: { readonly before: string | undefined; readonly after: string | undefined };
-  /** Other document-level changes (description, tags, requires), by path. */
-  readonly other: readonly ValueChange[];
+/** The contract's WorkflowDiff without what the caller knows (which workflow, which versions). */
+export type WorkflowDiff = Omit<ContractWorkflowDiff, 'workflowId' | 'from' | 'to'> & {
   /** True when nothing at all differs apart from node order. */
   readonly same: boolean;
-}
+};
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

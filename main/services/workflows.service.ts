@@ -9,6 +9,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { pluginsOf, registryOf, type Store } from './store.js';
 import { diffDocuments, type WorkflowDiff } from './workflow-diff.js';
 import { exportWorkflowWithReport, parseImport } from './workflow-file.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 
 /** A stored workflow at its current version. */
 export interface StoredWorkflow {
@@ -98,27 +99,15 @@ export function getWorkflow(store: Store, workspaceId: string, id: string): Stor
   };
 }
 
-// A cursor is the last item's sort key, opaque to callers; it names its sort so it is not misread.
-function encodeCursor(key: repo.WorkflowListKey): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: 'updated' | 'name'): repo.WorkflowListKey {
-  const bad = new InvalidInputError([
-    { path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list and sort' },
-  ]);
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad;
-  }
-  const k = key as Record<string, unknown> | null;
-  if (k === null || typeof k !== 'object' || k.sort !== sort || typeof k.id !== 'string') throw bad;
-  if (sort === 'updated' && typeof k.updatedAt === 'number')
-    return { sort, updatedAt: k.updatedAt, id: k.id };
-  if (sort === 'name' && typeof k.name === 'string') return { sort, name: k.name, id: k.id };
-  throw bad;
+// The cursor names its sort, so a cursor of one sort is never misread under the other.
+function readListKey(sort: 'updated' | 'name'): (value: unknown) => repo.WorkflowListKey | undefined {
+  return (value) => {
+    const k = value as Record<string, unknown> | null;
+    if (k === null || typeof k !== 'object' || k.sort !== sort || typeof k.id !== 'string') return undefined;
+    if (sort === 'updated' && typeof k.updatedAt === 'number') return { sort, updatedAt: k.updatedAt, id: k.id };
+    if (sort === 'name' && typeof k.name === 'string') return { sort, name: k.name, id: k.id };
+    return undefined;
+  };
 }
 
 /** One page of a workspace's workflows (without documents) and the cursor of the next, if any. */
@@ -134,7 +123,7 @@ export function listWorkflows(
       { path: 'limit', code: 'INVALID_VALUE', message: `a whole number from 1 to ${MAX_PAGE}` },
     ]);
   }
-  const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor, sort);
+  const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor, readListKey(sort), 'not a cursor from this list and sort');
   const search = opts.search?.trim().toLowerCase();
   const rows = repo.listWorkflows(store.db, workspaceId, {
     sort,
@@ -239,13 +228,7 @@ export function listVersionsPage(
   }
   let before: number | undefined;
   if (opts.cursor !== undefined) {
-    const n = Number(Buffer.from(opts.cursor, 'base64url').toString('utf8'));
-    if (!Number.isInteger(n) || n < 1) {
-      throw new InvalidInputError([
-        { path: 'cursor', code: 'INVALID_VALUE', message: 'not a cursor from this list' },
-      ]);
-    }
-    before = n;
+    before = decodeCursor(opts.cursor, (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined));
   }
   if (repo.getWorkflowVersion(store.db, workspaceId, id) === undefined)
     throw new NotFoundError('workflow', id);
@@ -253,7 +236,7 @@ export function listVersionsPage(
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > limit && last ? Buffer.from(String(last.version)).toString('base64url') : null;
+    rows.length > limit && last ? encodeCursor(last.version) : null;
   return { items, nextCursor };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowDocument } from '../../engine/index.js';
+import type { Workspace, WorkspacePolicy } from '../../preload/contract.js';
 import { immediate, type Db } from '../db/connection.js';
 import * as repo from '../db/workspaces.repo.js';
 import { InvalidInputError, NotFoundError, PolicyDeniedError } from '../errors.js';
@@ -7,20 +8,7 @@ import { InvalidInputError, NotFoundError, PolicyDeniedError } from '../errors.j
 /** The workspace every fresh data folder starts with. */
 export const DEFAULT_WORKSPACE_NAME = 'Default';
 
-/** Which node types a workspace lets run. Absent lists allow everything. */
-export interface WorkspacePolicy {
-  allowedNodeTypes?: string[];
-  deniedNodeTypes?: string[];
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  policy: WorkspacePolicy;
-  runRetention: number;
-  createdAt: number;
-  updatedAt: number;
-}
+export type { Workspace, WorkspacePolicy };
 
 /** What workspace functions need of a store. */
 export interface HasDb {

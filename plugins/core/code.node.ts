@@ -71,23 +71,6 @@ export async function disposeCodeSandbox(): Promise<void> {
 }
 
 /**
- * Starts the shared sandbox and one worker ahead of a run that has code nodes, so that the worker's
- * start-up (tens of milliseconds) is not counted against the first code node's timeout.
- */
-export async function warmCodeSandbox(): Promise<void> {
-  const sandbox = await sharedSandbox();
-  await sandbox.run({
-    source: 'return null;',
-    input: undefined,
-    attempt: 1,
-    nodeId: 'warm-up',
-    runId: 'warm-up',
-    signal: new AbortController().signal,
-    log: () => {},
-  });
-}
-
-/**
  * The bundled `core.code` node, sharing one lazily created worker-thread sandbox in this process. Only
  * a fallback for hosts that have no plugin runner (and for tests): hosts that do (the CLI) build their
  * code node with `createCodeNode(runnerCodeSandbox(client))` from main/plugins/code-in-runner.ts, so that

@@ -1,7 +1,7 @@
 // The messages between the host (client.ts) and a runner process (child.mjs). One JSON message each way
 // per call. child.mjs is plain JavaScript and cannot import these types: keep the two in step by hand.
 import type { LogLevel, NodeOutputs } from '../../../engine/index.js';
-import type { NodeTypeDescriptor } from '../types.js';
+import type { CodeCall, NodeTypeDescriptor, RunCall } from '../types.js';
 
 /** An error as it crosses the boundary: what the engine needs to record and retry it. */
 export interface WireError {
@@ -14,35 +14,13 @@ export interface WireError {
 export type HostToChild =
   /** `generation` numbers this load of the plugin; the runner keeps a few older ones for running calls. */
   | { readonly t: 'load'; readonly id: number; readonly name: string; readonly url: string; readonly generation?: number }
-  | {
-      readonly t: 'run';
-      readonly id: number;
-      readonly plugin: string;
-      readonly type: string;
-      readonly inputs: Readonly<Record<string, unknown>>;
-      readonly params: Readonly<Record<string, unknown>>;
-      readonly attempt: number;
-      readonly nodeId: string;
-      readonly runId: string;
-      readonly workspaceId: string;
-      /** The generation to run; the plugin's latest when absent. */
-      readonly generation?: number;
-    }
+  /** A node attempt: the RunCall itself (the generation to run is the plugin's latest when absent). */
+  | ({ readonly t: 'run'; readonly id: number } & RunCall)
   /**
    * Runs `core.code`: `source` as the body of an async function of (input, ctx) in a fresh vm context.
    * Answered like a run, with `done` carrying `outputs.out` (absent when the code returned undefined).
    */
-  | {
-      readonly t: 'code';
-      readonly id: number;
-      readonly source: string;
-      /** Absent when the node's `in` port received nothing. */
-      readonly input?: unknown;
-      readonly attempt: number;
-      readonly nodeId: string;
-      readonly runId: string;
-      readonly workspaceId: string;
-    }
+  | ({ readonly t: 'code'; readonly id: number } & CodeCall)
   | { readonly t: 'abort'; readonly id: number; readonly reason: WireError }
   | { readonly t: 'ping'; readonly id: number };
 

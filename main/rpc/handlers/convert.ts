@@ -1,6 +1,7 @@
 // Conversions from what the services return to the contract's result types. The services predate the
 // contract and carry extra fields (a diff's `same`) or lack some (a diff's ids); results must be exactly
 // the contract's plain data, so each is built field by field rather than spread.
+import { describeNodeType } from '../../plugins/describe.js';
 import type { NodeType, NodeTypeRegistry, RunSnapshot } from '../../../engine/index.js';
 import type {
   NodeTypeDescriptor,
@@ -86,20 +87,7 @@ export function toDescriptor(t: NodeType, plugins: PluginCatalog | undefined): N
   const plugin =
     plugins?.pluginOf(t.type)?.name ??
     (t.type.startsWith('core.') ? 'core' : (t.type.split('.')[0] ?? t.type));
-  return {
-    type: t.type,
-    title: t.title,
-    category: t.category ?? 'Other',
-    tags: [...(t.tags ?? [])],
-    description: t.description ?? '',
-    inputs: t.inputs.map((p) => ({ ...p })),
-    outputs: t.outputs.map((p) => ({ ...p })),
-    // A deep copy through JSON: a schema is JSON by nature, and the copy cannot alias the registry's.
-    params:
-      t.params === undefined ? null : (JSON.parse(JSON.stringify(t.params)) as NodeTypeDescriptor['params']),
-    rawParams: [...(t.rawParams ?? [])],
-    plugin,
-  };
+  return describeNodeType(t, plugin);
 }
 
 type SnapshotNodeStatus = RunSnapshot['nodes'][string]['status'];
