@@ -20,6 +20,7 @@ import type * as T from './contract/types.js';
 
 export type * from './contract/types.js';
 export { ID_RE, MAX_PAGE, DEFAULT_PAGE, MAX_IMPORT_CHARS } from './contract/schemas.js';
+export * from './contract/transport.js';
 
 const obj = z.strictObject;
 const nodeTypeList = z.array(nodeTypeName).max(1000);
