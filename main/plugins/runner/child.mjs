@@ -7,6 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import * as nodeModule from 'node:module';
 import { format } from 'node:util';
 import { createCodeCalls } from './child-code.mjs';
+import { hostChannel } from './child-transport.mjs';
 
 /** Which host message (a load or a call) the running code belongs to: `{ id, plugin }`. */
 const current = new AsyncLocalStorage();
@@ -54,7 +55,8 @@ function registerFreshImports() {
 }
 const MAX_LOG = 16_000;
 
-const sendRaw = process.send.bind(process);
+const host = hostChannel();
+const sendRaw = host.send;
 const hostSetTimeout = globalThis.setTimeout;
 const hostSetInterval = globalThis.setInterval;
 const hostClearTimeout = globalThis.clearTimeout;
@@ -62,7 +64,7 @@ const hostQueueMicrotask = globalThis.queueMicrotask;
 const reallyExit = process.exit.bind(process);
 
 function send(message) {
-  if (!process.connected) return;
+  if (!host.connected()) return;
   try {
     sendRaw(message);
   } catch {
@@ -133,7 +135,7 @@ function stray(error) {
 process.on('uncaughtException', stray);
 process.on('unhandledRejection', stray);
 // The host went away (or closed us): nothing is left to serve.
-process.on('disconnect', () => reallyExit(0));
+host.onDisconnect(() => reallyExit(0));
 
 function text(value, fallback) {
   return typeof value === 'string' ? value : fallback;
@@ -269,7 +271,7 @@ const { runCode, failCode } = createCodeCalls({
   timers: { setTimeout: hostSetTimeout, setInterval: hostSetInterval, clearTimeout: hostClearTimeout, queueMicrotask: hostQueueMicrotask },
 });
 
-process.on('message', (m) => {
+host.onMessage((m) => {
   if (m === null || typeof m !== 'object') return;
   if (m.t === 'run') run(m);
   else if (m.t === 'code') runCode(m);
