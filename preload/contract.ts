@@ -74,6 +74,11 @@ export const contract = {
   'workflows.import': {
     input: obj({ ...inWorkspace, text: z.string().max(MAX_IMPORT_CHARS, 'too large: at most 10 MiB') }),
   },
+  /**
+   * Checks a document against the workspace's node types as a save would, without saving it: every
+   * problem with its JSON path (an empty list when the document is valid).
+   */
+  'workflows.validate': { input: obj({ ...inWorkspace, document: requiredValue }) },
 
   /** Starts the workflow's current version; `fromNode` reuses the recorded upstream outputs of a past run. */
   'runs.start': {
@@ -100,6 +105,11 @@ export const contract = {
 
   /** The node types this workspace can use, for the palette. */
   'nodeTypes.list': { input: obj({ ...inWorkspace }) },
+
+  /** The workspace's plugins as they were last loaded (the bundled `core` first), with statistics. */
+  'plugins.list': { input: obj({ ...inWorkspace }) },
+  /** Loads the workspace's plugins again (every one, changed or not) and answers the new report. */
+  'plugins.reload': { input: obj({ ...inWorkspace }) },
 } as const satisfies Record<string, { input: z.ZodType }>;
 
 /** What each method answers on success; `null` for methods that only act. */
@@ -122,6 +132,7 @@ export interface ApiResults {
   'workflows.delete': null;
   'workflows.export': T.WorkflowExport;
   'workflows.import': T.WorkflowDetail;
+  'workflows.validate': T.ValidationReport;
   'runs.start': T.RunStarted;
   'runs.rerun': T.RunStarted;
   /** `cancelled` is false when the run had already finished. */
@@ -134,6 +145,8 @@ export interface ApiResults {
   'runs.subscribe': T.RunSubscription;
   'runs.unsubscribe': null;
   'nodeTypes.list': T.NodeTypeDescriptor[];
+  'plugins.list': T.PluginsReport;
+  'plugins.reload': T.PluginsReport;
 }
 
 /** The name of an API method. */
@@ -152,6 +165,8 @@ export type ApiResult<M extends ApiMethod> = ApiResults[M];
 export type ApiErrorCode =
   | 'UNKNOWN_METHOD'
   | 'INVALID_INPUT'
+  /** The browser mode's transports: a request without the access token. */
+  | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'POLICY_DENIED'

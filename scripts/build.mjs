@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the Node entry points into dist/ with esbuild. Runs as `npm run build`, before `npm test` and
-// as the `prepare` script, so that `npx weft` works right after `npm install` in a fresh checkout.
+// Bundles the Node entry points into dist/ with esbuild, and the renderer (the editor UI) into
+// dist/renderer/ with vite (vite.config.ts). Runs as `npm run build`, before `npm test` and as the
+// `prepare` script, so that `npx weft` works right after `npm install` in a fresh checkout.
 // Packages stay external (they are in node_modules); only our TypeScript is bundled. An entry whose
 // source does not exist yet is skipped, so the build never blocks on work in progress.
 import { build } from 'esbuild';
@@ -62,7 +63,16 @@ if (runnerFiles.length > 0) {
   }
 }
 
+// The renderer: vite bundles renderer/index.html (React, React Flow) for the browser.
+const rendererBuilt = existsSync(join(root, 'renderer', 'index.html'));
+if (rendererBuilt) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
 const ms = Math.round(performance.now() - started);
-const built = present.map((e) => `dist/${e.out}.js`).join(', ') || 'nothing';
+const outputs = present.map((e) => `dist/${e.out}.js`);
+if (rendererBuilt) outputs.push('dist/renderer/');
+const built = outputs.join(', ') || 'nothing';
 const skipped = missing.length ? ` (skipped, no source yet: ${missing.map((e) => e.in).join(', ')})` : '';
 console.log(`build: ${built} in ${ms} ms${skipped}`);

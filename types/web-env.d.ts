@@ -1,3 +1,11 @@
-// Ambient types for the renderer (tsconfig.web.json): declarations for what the bundler provides go
-// here. This file also keeps the web project from having "no inputs" while renderer/ has no code.
+// Ambient types for the renderer (tsconfig.web.json): what the page's host provides.
+import type { PreloadBridge } from '../preload/contract.js';
+
+declare global {
+  interface Window {
+    /** The Electron preload bridge; absent in browser mode (then the renderer uses the socket). */
+    readonly weft?: PreloadBridge;
+  }
+}
+
 export {};

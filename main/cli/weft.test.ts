@@ -74,10 +74,11 @@ describe('weft command line: usage', () => {
       'weft runs show RUNID [--json]',
       'weft workspaces [create NAME] [--json]',
       'weft run --id ID [--input JSON] [--json]',
+      'weft serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--plugins-dir DIR]',
     ]) {
       expect(io.stdout.text).toContain(usage);
     }
-    expect(io.stdout.text).toContain('Coming in a later version: serve.');
+    expect(io.stdout.text).not.toContain('Coming in a later version');
     expect(io.stdout.text).toContain('--workspace NAME');
     for (const cmd of ['import', 'export', 'list', 'runs', 'workspaces']) {
       const own = createFakeIo();
@@ -87,11 +88,14 @@ describe('weft command line: usage', () => {
   });
 
   it('answers that a later command is not available yet, exit 2', async () => {
-    for (const cmd of ['serve']) {
-      const io = createFakeIo();
-      expect(await main([cmd, '--port', '1'], io)).toBe(2);
-      expect(io.stderr.text).toBe(`weft ${cmd}: not available yet in this version\n`);
-    }
+    const { comingLater } = await import('./commands/later.js');
+    const { createCliNodeResources, nodeResourcesContext } = await import('./registry.js');
+    const io = createFakeIo();
+    const later = comingLater('teleport', 'weft teleport', 'not yet');
+    expect(later.available).toBe(false);
+    const ctx = { io, ...nodeResourcesContext(createCliNodeResources()) };
+    expect(await later.run(['--port', '1'], ctx)).toBe(2);
+    expect(io.stderr.text).toBe('weft teleport: not available yet in this version\n');
   });
 
   it('prints the version from package.json', async () => {

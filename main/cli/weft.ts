@@ -8,6 +8,7 @@ import { runsCommand } from './commands/runs.js';
 import { workspacesCommand } from './commands/workspaces.js';
 import { laterCommands } from './commands/later.js';
 import { pluginsCommand } from './commands/plugins.js';
+import { serveCommand } from './commands/serve.js';
 import type { Command, CommandContext } from './commands/context.js';
 import { ExitCode, UsageError } from './errors.js';
 import { createProcessIo, type CliIo } from './io.js';
@@ -27,11 +28,18 @@ const commands: readonly Command[] = [
   runsCommand,
   workspacesCommand,
   pluginsCommand,
+  serveCommand,
   ...laterCommands,
 ];
 const byName = new Map(commands.map((c) => [c.name, c]));
 
 const USAGE = 'weft <command> [options]   (weft help for the list)';
+
+/** The help's line naming the commands a later version brings, if there are any. */
+function later(): string {
+  const names = commands.filter((c) => !c.available).map((c) => c.name);
+  return names.length === 0 ? '' : `\nComing in a later version: ${names.join(', ')}.\n`;
+}
 
 function generalHelp(): string {
   const available = commands
@@ -49,10 +57,7 @@ function generalHelp(): string {
     available.map((c) => row(c.usage, c.summary)).join('') +
     row('weft help [COMMAND]', 'show this help, or a command’s') +
     row('weft --version', 'print the version') +
-    `\nComing in a later version: ${commands
-      .filter((c) => !c.available)
-      .map((c) => c.name)
-      .join(', ')}.\n` +
+    later() +
     '\nThe store commands (import, export, list, runs, workspaces, run --id) take --data-dir DIR\n' +
     '(default: $WEFT_HOME, else ~/.weft) and --workspace NAME (default: Default, created on first use).\n' +
     '\nExit codes: 0 success; 1 the workflow failed or was cancelled, or validate found problems;\n' +

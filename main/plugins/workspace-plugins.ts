@@ -51,6 +51,12 @@ export interface WorkspacePlugins {
   reportsFor(workspaceId: string): PluginReport[];
   /** Makes the workspace's host (and runner) if needed and loads its plugins once; shared by callers. */
   ensure(workspaceId: string): Promise<void>;
+  /**
+   * Loads the workspace's plugins again, every one whether its files changed or not (a plugin that
+   * failed is retried), in the same runner: runs already going keep the code they started with. A
+   * workspace not loaded yet is loaded as by `ensure`.
+   */
+  reload(workspaceId: string): Promise<void>;
   /** Stops one workspace's host and runner (a deleted workspace); a later `ensure` starts again. */
   drop(workspaceId: string): Promise<void>;
   /** Stops every host and runner. Later calls answer the bundled node types; `ensure` rejects. */
@@ -120,6 +126,22 @@ export function createWorkspacePlugins(options: WorkspacePluginsOptions): Worksp
     await entry.host.close();
   }
 
+  async function ensure(workspaceId: string): Promise<void> {
+    if (closed) throw new Error('the workspace plugins are closed');
+    let entry = entries.get(workspaceId);
+    if (entry === undefined) {
+      entry = start(workspaceId);
+      entries.set(workspaceId, entry);
+    }
+    try {
+      await entry.ready;
+    } catch (error) {
+      // A failed first load is retried by the next ensure, with a fresh host.
+      if (entries.get(workspaceId) === entry) await drop(workspaceId);
+      throw error;
+    }
+  }
+
   return {
     registryFor: (workspaceId) => current(workspaceId).registry,
     catalogFor(workspaceId) {
@@ -134,20 +156,12 @@ export function createWorkspacePlugins(options: WorkspacePluginsOptions): Worksp
     },
     descriptorsFor: (workspaceId) => current(workspaceId).descriptors,
     reportsFor: (workspaceId) => current(workspaceId).reports,
-    async ensure(workspaceId) {
-      if (closed) throw new Error('the workspace plugins are closed');
-      let entry = entries.get(workspaceId);
-      if (entry === undefined) {
-        entry = start(workspaceId);
-        entries.set(workspaceId, entry);
-      }
-      try {
-        await entry.ready;
-      } catch (error) {
-        // A failed first load is retried by the next ensure, with a fresh host.
-        if (entries.get(workspaceId) === entry) await drop(workspaceId);
-        throw error;
-      }
+    ensure,
+    async reload(workspaceId) {
+      const started = entries.has(workspaceId);
+      await ensure(workspaceId);
+      // A host that `ensure` has just started has read the folder this moment: loading it twice is waste.
+      if (started) await entries.get(workspaceId)?.host.reload({ force: true });
     },
     drop,
     async close() {

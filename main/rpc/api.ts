@@ -9,6 +9,7 @@ import { workspaceExists } from '../services/workspaces.service.js';
 import { createDispatcher, type Dispatch, type DispatchLogger, type Handlers } from './dispatch.js';
 import { createRunSubscriptions } from './events.js';
 import { createHandlers } from './handlers.js';
+import type { PluginsView } from './handlers/plugins.js';
 import { createRunEventSource } from './handlers/run-source.js';
 import { createRunFeed, type RunFeed } from './run-feed.js';
 
@@ -19,7 +20,8 @@ export interface ApiOptions {
    * the workspace's node types, and `nodeTypes.list` lists them. The caller awaits `ensure` when a
    * workspace is opened. A `runs` given too must be made over the store this returns as `store`.
    */
-  readonly plugins?: Pick<WorkspacePlugins, 'registryFor' | 'catalogFor'>;
+  readonly plugins?: Pick<WorkspacePlugins, 'registryFor' | 'catalogFor'> &
+    Partial<Pick<WorkspacePlugins, 'reportsFor' | 'descriptorsFor' | 'reload'>>;
   /** The process's run feed; made here when absent. Pass the one `runs` publishes to when giving `runs`. */
   readonly feed?: RunFeed;
   /** The runs service; made here over `store` and `feed` when absent. */
@@ -48,6 +50,20 @@ export interface Api {
   openConnection(send: (event: ApiEvent) => void): ApiConnection;
 }
 
+/** The plugin reports `plugins.list` answers, when the caller's plugins can give them. */
+function pluginsView(plugins: ApiOptions['plugins']): { plugins?: PluginsView } {
+  if (plugins?.reportsFor === undefined || plugins.descriptorsFor === undefined) return {};
+  // Called through the object, so an implementation that relies on `this` keeps working.
+  const source = plugins as Required<NonNullable<ApiOptions['plugins']>>;
+  return {
+    plugins: {
+      reportsFor: (workspaceId) => source.reportsFor(workspaceId),
+      descriptorsFor: (workspaceId) => source.descriptorsFor(workspaceId),
+      ...(plugins.reload === undefined ? {} : { reload: (workspaceId: string) => source.reload(workspaceId) }),
+    },
+  };
+}
+
 export function createApi(options: ApiOptions): Api {
   const { plugins } = options;
   const store: Store =
@@ -60,7 +76,7 @@ export function createApi(options: ApiOptions): Api {
         };
   const feed = options.feed ?? createRunFeed();
   const runs = options.runs ?? createRunsService(store, { feed });
-  const handlers = createHandlers({ store, runs, feed });
+  const handlers = createHandlers({ store, runs, feed, ...pluginsView(plugins) });
   const dispatch = createDispatcher(handlers, {
     workspaceExists: (id) => workspaceExists(store, id),
     ...(options.logger ? { logger: options.logger } : {}),

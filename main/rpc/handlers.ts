@@ -2,6 +2,7 @@
 // already validated the input and checked that the workspace exists; each handler scopes everything by
 // `workspaceId` through the services, so another workspace's ids answer NOT_FOUND exactly as unknown
 // ones do. Results are built as the contract's plain data (see handlers/convert.ts).
+import { validateWorkflow } from '../../engine/index.js';
 import type { RunsService } from '../services/runs.service.js';
 import { pluginsOf, registryOf, type Store } from '../services/store.js';
 import * as wf from '../services/workflows.service.js';
@@ -17,6 +18,7 @@ import {
   toSummary,
   toVersionSummary,
 } from './handlers/convert.js';
+import { registryView, toPluginsReport, type PluginsView } from './handlers/plugins.js';
 import type { RunFeed } from './run-feed.js';
 
 export interface HandlerDeps {
@@ -24,10 +26,21 @@ export interface HandlerDeps {
   readonly runs: RunsService;
   /** The feed `runs` publishes to; subscriptions reach it through the call context, not here. */
   readonly feed?: RunFeed;
+  /** The workspaces' plugin reports; absent: the store's node types, as one report per plugin. */
+  readonly plugins?: PluginsView;
 }
 
 /** The handler map: one function per contract method (a missing one fails to compile). */
-export function createHandlers({ store, runs }: HandlerDeps): Handlers {
+export function createHandlers({ store, runs, plugins: given }: HandlerDeps): Handlers {
+  const plugins =
+    given ??
+    registryView(
+      (workspaceId) => registryOf(store, workspaceId),
+      (workspaceId) => pluginsOf(store, workspaceId),
+    );
+  const pluginsReport = (workspaceId: string) =>
+    toPluginsReport(plugins.reportsFor(workspaceId), plugins.descriptorsFor(workspaceId));
+
   return {
     'workspaces.list': () => ws.listWorkspaces(store),
     'workspaces.create': ({ name }) => ws.createWorkspace(store, name),
@@ -76,6 +89,11 @@ export function createHandlers({ store, runs }: HandlerDeps): Handlers {
       const { id } = wf.importWorkflow(store, workspaceId, text);
       return toDetail(wf.getWorkflow(store, workspaceId, id));
     },
+    // The check a save makes (engine validation against the workspace's node types), answered as data.
+    'workflows.validate': ({ workspaceId, document }) => {
+      const result = validateWorkflow(document, registryOf(store, workspaceId));
+      return { problems: result.problems.map((p) => ({ path: p.path, message: p.message, code: p.code })) };
+    },
 
     // A run is answered as soon as it has started (its row exists); its progress comes by subscription.
     'runs.start': ({ workspaceId, workflowId, input, fromNode }) => {
@@ -112,6 +130,12 @@ export function createHandlers({ store, runs }: HandlerDeps): Handlers {
         .filter((t) => allowedBy(policy, t.type))
         .map((t) => toDescriptor(t, plugins))
         .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    },
+
+    'plugins.list': ({ workspaceId }) => pluginsReport(workspaceId),
+    'plugins.reload': async ({ workspaceId }) => {
+      await plugins.reload?.(workspaceId);
+      return pluginsReport(workspaceId);
     },
   };
 }

@@ -6,6 +6,7 @@ import type {
   NodeOutputs,
   NodeRecord,
   PortSpec,
+  Problem,
   RunError,
   RunEvent,
   RunSnapshot,
@@ -192,6 +193,52 @@ export interface NodeTypeDescriptor {
   rawParams: string[];
   /** The plugin that provides it (`core` for the bundled ones). */
   plugin: string;
+}
+
+/** What `workflows.validate` answers: every problem with its JSON path; empty when the document is valid. */
+export interface ValidationReport {
+  problems: Problem[];
+}
+
+/** How loading a plugin went (SPEC §5): `refused` plugins never ran, `failed` ones threw or timed out. */
+export type PluginStatus = 'loaded' | 'failed' | 'refused';
+
+/** One plugin of a workspace as last loaded; the fields of `weft plugins --json` and a few more. */
+export interface PluginInfo {
+  name: string;
+  version: string;
+  status: PluginStatus;
+  /** Why it failed or was refused; null when loaded. */
+  reason: string | null;
+  warnings: string[];
+  /** The node types it provides (loaded) or declares (otherwise), in manifest order. */
+  nodes: string[];
+  /** From the manifest; null when it was refused before its manifest was read, and for `core`. */
+  category: string | null;
+  displayName: string | null;
+  tags: string[];
+  /** The bundled `core` plugin. */
+  bundled: boolean;
+  /** How long its import and `init` took; null when it never started loading. */
+  durationMs: number | null;
+}
+
+/** Counts and load times over all of a workspace's plugins. */
+export interface PluginStats {
+  plugins: {
+    total: number;
+    byStatus: Record<PluginStatus, number>;
+    /** By the manifest's category (`Other` when unknown). */
+    byCategory: Record<string, number>;
+  };
+  nodeTypes: { total: number; byCategory: Record<string, number> };
+  loadTime: { totalMs: number; maxMs: number; slowest: string | null };
+}
+
+/** What `plugins.list` and `plugins.reload` answer: the plugins (`core` first) and their statistics. */
+export interface PluginsReport {
+  plugins: PluginInfo[];
+  stats: PluginStats;
 }
 
 /** What `runs.start` and `runs.rerun` answer; subscribe to follow the run. */

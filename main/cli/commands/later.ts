@@ -18,10 +18,5 @@ export function comingLater(name: string, usage: string, summary: string): Comma
   };
 }
 
-export const laterCommands: readonly Command[] = [
-  comingLater(
-    'serve',
-    'weft serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--plugins-dir DIR]',
-    'serve the editor to a browser',
-  ),
-];
+/** Commands of SPEC §6 not available yet: none at the moment (`serve` arrived with browser mode). */
+export const laterCommands: readonly Command[] = [];
