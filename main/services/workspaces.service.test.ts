@@ -117,6 +117,9 @@ describe('workspaces', () => {
     checkPolicy(store, ws, doc);
     setWorkspacePolicy(store, ws, { allowedNodeTypes: ['core.set'] });
     expect(() => checkPolicy(store, ws, doc)).toThrow(/nodes a, c/);
+    // An empty list is no restriction, not "nothing allowed", and is not kept.
+    expect(setWorkspacePolicy(store, ws, { allowedNodeTypes: [], deniedNodeTypes: [] }).policy).toEqual({});
+    checkPolicy(store, ws, doc);
     expect(
       problemPath(() =>
         setWorkspacePolicy(store, ws, { allowedNodeTypes: 'core.set' as unknown as string[] }),

@@ -107,8 +107,10 @@ export function setWorkspacePolicy(store: HasDb, id: string, policy: WorkspacePo
   const clean: WorkspacePolicy = {};
   const allowed = typeList(policy.allowedNodeTypes, 'allowedNodeTypes');
   const denied = typeList(policy.deniedNodeTypes, 'deniedNodeTypes');
-  if (allowed) clean.allowedNodeTypes = allowed;
-  if (denied) clean.deniedNodeTypes = denied;
+  // An empty list means no restriction of that kind (the contract's WorkspacePolicy), so it is not kept:
+  // an empty allow list must not read as "nothing allowed" anywhere the policy is checked.
+  if (allowed && allowed.length > 0) clean.allowedNodeTypes = allowed;
+  if (denied && denied.length > 0) clean.deniedNodeTypes = denied;
   immediate(store.db, () => {
     if (!repo.setWorkspacePolicy(store.db, id, JSON.stringify(clean), Date.now()))
       throw new NotFoundError('workspace', id);
