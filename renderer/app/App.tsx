@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas.js';
 import { useAutoLayout } from '../canvas/use-auto-layout.js';
 import { RunStatusBar } from '../panels/run/RunStatusBar.js';
+import { ImportDropZone } from '../panels/import/ImportDropZone.js';
 import { useUiStore } from '../stores/ui.store.js';
 import { AppServicesProvider, type AppServices } from './app-context.js';
 import { DialogHost } from './DialogHost.js';
@@ -38,7 +39,9 @@ function Editor({ services }: { services: AppServices }) {
       <StackedSlot slot="left" className="weft-left" />
       <main className="weft-canvas">
         <Notices />
-        <Canvas />
+        <ImportDropZone>
+          <Canvas />
+        </ImportDropZone>
       </main>
       {rightOpen && <TabbedSlot slot="right" className="weft-right" />}
       <TabbedSlot slot="bottom" className="weft-bottom" header={<RunStatusBar />} />

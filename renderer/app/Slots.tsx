@@ -52,6 +52,7 @@ export function TabbedSlot({
               onClick={() => openPanel(slot, p.id)}
             >
               {p.title}
+              {p.badge && <p.badge />}
             </button>
           ))}
         </div>

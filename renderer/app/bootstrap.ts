@@ -9,6 +9,7 @@ import { feedRunEvents } from '../stores/run-feed.js';
 import { useRunStore } from '../stores/run.store.js';
 import { useUiStore } from '../stores/ui.store.js';
 import { useWorkspaceStore } from '../stores/workspace.store.js';
+import { trackProblemsList } from '../panels/problems/track-problems-list.js';
 import type { Commands } from './commands/index.js';
 
 export function startEditor(client: WeftClient, commands: Commands): () => void {
@@ -16,6 +17,7 @@ export function startEditor(client: WeftClient, commands: Commands): () => void 
     feedRunEvents(client, useRunStore),
     syncDirtyFlag(useDocumentStore, useUiStore),
     trackLiveProblems(useDocumentStore, useCatalogStore),
+    trackProblemsList(client),
     commands.runs.start(),
   ];
 

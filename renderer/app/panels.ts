@@ -12,6 +12,8 @@ export interface PanelDefinition {
   /** Lower first; default 100. */
   readonly order?: number;
   readonly component: ComponentType;
+  /** Shown beside the tab's title, e.g. a count; renders nothing when there is nothing to say. */
+  readonly badge?: ComponentType;
 }
 
 const panels = new Map<string, PanelDefinition>();

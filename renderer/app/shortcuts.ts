@@ -1,7 +1,21 @@
 // The editor's keyboard shortcuts, as data: the key handler matches them, and a help view can list them.
-// Delete/Backspace (remove the selection) belong to the canvas and are listed for the help view only.
+// Delete/Backspace (remove the selection) belong to the canvas and are listed for the help view only,
+// as are copy, cut and paste (canvas/clipboard-events.ts answers the browser's clipboard events).
 
-export type ShortcutAction = 'undo' | 'redo' | 'save' | 'run' | 'delete';
+export type ShortcutAction =
+  | 'undo'
+  | 'redo'
+  | 'save'
+  | 'run'
+  | 'delete'
+  | 'copy'
+  | 'cut'
+  | 'paste'
+  | 'duplicate'
+  | 'selectAll'
+  | 'autoLayout'
+  | 'fitView'
+  | 'help';
 
 export interface Shortcut {
   readonly action: ShortcutAction;
@@ -59,6 +73,56 @@ export const SHORTCUTS: readonly Shortcut[] = [
     description: 'Delete the selection',
     inFields: false,
     matches: () => false,
+  },
+  {
+    action: 'copy',
+    keys: 'Mod+C',
+    description: 'Copy the selected nodes',
+    inFields: false,
+    matches: () => false,
+  },
+  {
+    action: 'cut',
+    keys: 'Mod+X',
+    description: 'Cut the selected nodes',
+    inFields: false,
+    matches: () => false,
+  },
+  { action: 'paste', keys: 'Mod+V', description: 'Paste nodes', inFields: false, matches: () => false },
+  {
+    action: 'duplicate',
+    keys: 'Mod+D',
+    description: 'Duplicate the selected nodes',
+    inFields: false,
+    matches: (e) => mod(e) && !e.shiftKey && key(e, 'd'),
+  },
+  {
+    action: 'selectAll',
+    keys: 'Mod+A',
+    description: 'Select all nodes and connections',
+    inFields: false,
+    matches: (e) => mod(e) && !e.shiftKey && key(e, 'a'),
+  },
+  {
+    action: 'autoLayout',
+    keys: 'Mod+Shift+L',
+    description: 'Arrange the nodes (auto-layout)',
+    inFields: false,
+    matches: (e) => mod(e) && e.shiftKey && key(e, 'l'),
+  },
+  {
+    action: 'fitView',
+    keys: 'F',
+    description: 'Fit the whole workflow in view',
+    inFields: false,
+    matches: (e) => !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey && key(e, 'f'),
+  },
+  {
+    action: 'help',
+    keys: '?',
+    description: 'Show the keyboard shortcuts',
+    inFields: false,
+    matches: (e) => !e.ctrlKey && !e.metaKey && !e.altKey && e.key === '?',
   },
 ];
 

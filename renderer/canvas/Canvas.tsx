@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useDocumentStore } from '../stores/document.store.js';
 import { useUiStore } from '../stores/ui.store.js';
 import { NODE_TYPE, type WeftFlowEdge, type WeftFlowNode } from './flow-mapping.js';
+import { useClipboardEvents } from './clipboard-events.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { useFlowElements } from './use-flow-elements.js';
 import { WorkflowNodeView } from './WorkflowNodeView.js';
@@ -29,6 +30,7 @@ export function Canvas() {
   const handlers = useCanvasHandlers(setMeasured);
   const theme = useUiStore((s) => s.theme);
   useFitOnLoad();
+  useClipboardEvents();
 
   return (
     <div className="weft-flow" data-testid="canvas" onDragOver={handlers.onDragOver} onDrop={handlers.onDrop}>

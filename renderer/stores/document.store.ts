@@ -37,10 +37,13 @@ export interface DocumentActions {
   updateNode(id: string, patch: NodePatch, coalesceKey?: string): void;
   /** Sets one param (`undefined` removes it); typing into one field is one undo step. */
   setParam(id: string, name: string, value: unknown): void;
-  setPolicy(id: string, policy: NodePolicy | undefined): void;
+  /** Sets or removes a node's policy; edits with the same `coalesceKey` (typing) are one undo step. */
+  setPolicy(id: string, policy: NodePolicy | undefined, coalesceKey?: string): void;
   /** Moves nodes; during a gesture the moves are one step, recorded at `endGesture`. */
   moveNodes(positions: ReadonlyMap<string, Position>): void;
   removeElements(nodeIds: Iterable<string>, edgeIds: Iterable<string>): void;
+  /** Adds nodes and edges whose ids are free (a paste) as one undo step. */
+  addElements(nodes: readonly WorkflowNode[], edges: readonly WorkflowEdge[]): void;
   /** Adds an edge (the caller checked it); answers its id, or null for an exact duplicate. */
   addEdge(edge: Omit<WorkflowEdge, 'id'>): string | null;
   /** Starts a gesture (a drag): changes until `endGesture` are one undo step. */
@@ -134,13 +137,16 @@ export function createDocumentStore(now: () => number = () => Date.now()) {
               { nodes: mapNodes(get().nodes, new Set([id]), (n) => withParam(n, name, value)) },
               `param:${id}:${name}`,
             ),
-          setPolicy: (id, policy) =>
-            change({
-              nodes: mapNodes(get().nodes, new Set([id]), (n) => {
-                const { policy: _old, ...rest } = n;
-                return policy === undefined ? rest : { ...rest, policy };
-              }),
-            }),
+          setPolicy: (id, policy, key) =>
+            change(
+              {
+                nodes: mapNodes(get().nodes, new Set([id]), (n) => {
+                  const { policy: _old, ...rest } = n;
+                  return policy === undefined ? rest : { ...rest, policy };
+                }),
+              },
+              key,
+            ),
           moveNodes(positions) {
             const nodes = moveNodes(get().nodes, positions);
             if (nodes !== get().nodes) change({ nodes });
@@ -148,6 +154,10 @@ export function createDocumentStore(now: () => number = () => Date.now()) {
           removeElements(nodeIds, edgeIds) {
             const next = removeElements(get(), new Set(nodeIds), new Set(edgeIds));
             if (next.nodes !== get().nodes || next.edges !== get().edges) change(next);
+          },
+          addElements(nodes, edges) {
+            if (nodes.length === 0 && edges.length === 0) return;
+            change({ nodes: [...get().nodes, ...nodes], edges: [...get().edges, ...edges] });
           },
           addEdge(edge) {
             const { edges } = get();

@@ -119,6 +119,7 @@ describe('mergeDetail', () => {
           nodeType: 'core.http',
           error: { message: '503', code: 'NODE_ERROR' },
           durationMs: 7,
+          inputs: { in: { url: 'https://example.test' } },
         },
       },
     };
@@ -129,6 +130,7 @@ describe('mergeDetail', () => {
       attempt: 3,
       durationMs: 7,
       error: { message: '503' },
+      inputs: { in: { url: 'https://example.test' } },
     });
     expect(mergeDetail(started, { ...detail, id: 'other' })).toBe(started);
   });

@@ -27,6 +27,8 @@ export interface NodeRunState {
   /** While retrying: the wait before the next try. */
   readonly retryDelayMs?: number;
   readonly error?: RunError;
+  /** The values it received, by input port (known from the recorded run, not from events). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
   readonly outputs?: NodeOutputs;
   /** The outputs were too large to travel with the run: fetch them with `runs.nodeOutputs`. */
   readonly outputsDeferred?: boolean;
@@ -189,6 +191,7 @@ export function mergeDetail(run: RunView, detail: RunDetail): RunView {
       ...(rec.startedAt !== undefined ? { startedAt: rec.startedAt } : {}),
       ...(rec.finishedAt !== undefined ? { finishedAt: rec.finishedAt } : {}),
       ...(rec.durationMs !== undefined ? { durationMs: rec.durationMs } : {}),
+      ...(rec.inputs !== undefined ? { inputs: rec.inputs } : {}),
       ...(rec.outputs !== undefined ? { outputs: rec.outputs } : {}),
       ...(rec.outputsDeferred ? { outputsDeferred: true } : {}),
       ...(rec.error !== undefined ? { error: rec.error } : {}),

@@ -12,12 +12,15 @@ export interface WorkspaceState {
   readonly nextCursor: string | null;
   readonly search: string;
   readonly sort: WorkflowSort;
+  /** Only workflows with this tag (`workflows.list`'s `tag`); null for all. */
+  readonly tag: string | null;
   readonly listLoading: boolean;
   setWorkspaces(workspaces: readonly Workspace[]): void;
   /** A first page (`append` false) or a further one. */
   setWorkflows(items: readonly WorkflowSummary[], nextCursor: string | null, append: boolean): void;
   setSearch(search: string): void;
   setSort(sort: WorkflowSort): void;
+  setTag(tag: string | null): void;
   setListLoading(loading: boolean): void;
   /** Puts a saved workflow's summary into the list without a round trip. */
   upsertWorkflow(summary: WorkflowSummary): void;
@@ -30,12 +33,14 @@ export const useWorkspaceStore = create<WorkspaceState>()((set, get) => ({
   nextCursor: null,
   search: '',
   sort: 'updated',
+  tag: null,
   listLoading: false,
   setWorkspaces: (workspaces) => set({ workspaces }),
   setWorkflows: (items, nextCursor, append) =>
     set({ workflows: append ? [...get().workflows, ...items] : items, nextCursor }),
   setSearch: (search) => set({ search }),
   setSort: (sort) => set({ sort }),
+  setTag: (tag) => set({ tag }),
   setListLoading: (listLoading) => set({ listLoading }),
   upsertWorkflow(summary) {
     const { id, name, description, tags, version, createdAt, updatedAt } = summary;

@@ -9,14 +9,20 @@ import { useWorkspaceStore } from '../../stores/workspace.store.js';
 import { downloadText } from '../download.js';
 import { showNewWorkflow, showWorkflow } from './open-document.js';
 import { isConflict, reportFailure } from './report-error.js';
+import { reportImported, showImportRefused } from '../../panels/import/import-dialog.js';
 
 export interface WorkflowCommands {
   /** Runs `then` now, or after the user chose what to do with unsaved edits. */
   guardUnsaved(then: () => void | Promise<void>): void;
   newWorkflow(): void;
   openWorkflow(workflowId: string): Promise<void>;
-  /** Saves; answers true when the document is stored (false: not saved, the user was told why). */
-  save(): Promise<boolean>;
+  /**
+   * Saves, with `note` kept beside the new version; answers true when the document is stored (false:
+   * not saved, the user was told why).
+   */
+  save(note?: string): Promise<boolean>;
+  /** The choices after a CONFLICT (reload, save as copy): for other calls with the save's version rule. */
+  resolveConflict(): void;
   saveAsCopy(): Promise<boolean>;
   exportWorkflow(): Promise<void>;
   importFile(file: File): Promise<void>;
@@ -102,7 +108,9 @@ export function createWorkflowCommands(
         }
       }),
 
-    save: () =>
+    resolveConflict: () => offerConflictChoices(),
+
+    save: (note) =>
       busy('save', async () => {
         const { workspaceId, workflowId, version } = ui();
         if (!workspaceId) return false;
@@ -117,8 +125,9 @@ export function createWorkflowCommands(
                   workflowId,
                   expectedVersion: version,
                   document,
+                  ...(note ? { note } : {}),
                 })
-              : await client.invoke('workflows.create', { workspaceId, document });
+              : await client.invoke('workflows.create', { workspaceId, document, ...(note ? { note } : {}) });
           stored(detail, sent);
           return true;
         } catch (err) {
@@ -172,9 +181,12 @@ export function createWorkflowCommands(
           const detail = await client.invoke('workflows.import', { workspaceId, text });
           ui().dismissSource('import');
           void refreshList();
-          commands.guardUnsaved(() => showWorkflow(detail));
+          commands.guardUnsaved(() => {
+            showWorkflow(detail);
+            reportImported(detail.name);
+          });
         } catch (err) {
-          reportFailure(`${fileName} not imported`, err, 'import');
+          showImportRefused(fileName, err);
         }
       }),
   };

@@ -30,7 +30,7 @@ export function createWorkspaceCommands(client: WeftClient): WorkspaceCommands {
     const workspaceId = ui().workspaceId;
     if (!workspaceId) return;
     const request = ++listRequest;
-    const { search, sort } = lists();
+    const { search, sort, tag } = lists();
     lists().setListLoading(true);
     try {
       const page = await client.invoke('workflows.list', {
@@ -38,6 +38,7 @@ export function createWorkspaceCommands(client: WeftClient): WorkspaceCommands {
         limit: PAGE,
         sort,
         ...(search.trim() ? { search: search.trim() } : {}),
+        ...(tag ? { tag } : {}),
         ...(cursor ? { cursor } : {}),
       });
       if (request === listRequest) lists().setWorkflows(page.items, page.nextCursor, cursor !== null);
@@ -70,6 +71,8 @@ export function createWorkspaceCommands(client: WeftClient): WorkspaceCommands {
     async enterWorkspace(workspaceId) {
       ui().setWorkspace(workspaceId);
       lists().setWorkflows([], null, false);
+      // Tags belong to a workspace: another workspace's tag would filter out everything.
+      lists().setTag(null);
       await Promise.all([commands.refreshCatalog(), commands.refreshWorkflows()]);
     },
     async createWorkspace(name) {

@@ -1,4 +1,5 @@
 // The header: workspace, workflow name, toolbar, theme and connection state.
+import { HelpButton } from '../../panels/help/HelpButton.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { Toolbar } from './Toolbar.js';
@@ -16,6 +17,7 @@ export function Header() {
       <Toolbar />
       <span className="spacer" />
       <ConnectionIndicator />
+      <HelpButton />
       <button
         type="button"
         data-testid="theme-toggle"

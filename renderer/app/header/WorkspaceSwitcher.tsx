@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useUiStore } from '../../stores/ui.store.js';
 import { useWorkspaceStore } from '../../stores/workspace.store.js';
 import { useCommands } from '../app-context.js';
+import { WorkspaceSettingsButton } from '../../panels/workspace/WorkspaceSettingsButton.js';
 
 export function WorkspaceSwitcher() {
   const { workspaces: ws, workflows } = useCommands();
@@ -55,6 +56,7 @@ export function WorkspaceSwitcher() {
       >
         + Workspace
       </button>
+      <WorkspaceSettingsButton />
       {creating && (
         <form className="popover" style={{ top: '100%', left: 0 }} onSubmit={create}>
           <input

@@ -9,6 +9,7 @@ import { freeSpot } from '../../canvas/placement.js';
 import { groupForPalette, useCatalogStore } from '../../stores/catalog.store.js';
 import { useDocumentStore } from '../../stores/document.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
+import { DeniedPaletteEntries } from '../workspace/DeniedPaletteEntries.js';
 
 /** Adds a node of `type` near the centre of the visible canvas, where it covers no other node. */
 function useAddAtCentre(): (type: string) => void {
@@ -91,6 +92,7 @@ export function Palette() {
             </ul>
           </div>
         ))}
+        <DeniedPaletteEntries query={deferredQuery} />
       </div>
     </div>
   );

@@ -1,92 +1,159 @@
-// The workspace's workflows: search, sort, open on click (asking first when edits are unsaved).
-import { useEffect, useState } from 'react';
+// The workspace's workflows: search, tag filter, sort, pages fetched as the list scrolls (or with
+// "Load more"); each entry opens (asking first when edits are unsaved), renames, duplicates, deletes.
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useCommands } from '../../app/app-context.js';
+import type { WorkflowSummary } from '../../../preload/contract.js';
+import { useApiClient, useCommands } from '../../app/app-context.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { useWorkspaceStore, type WorkflowSort } from '../../stores/workspace.store.js';
+import {
+  useDebouncedSearch,
+  useKnownTags,
+  useLoadMoreWhenVisible,
+  useNow,
+  useRefreshWhenOpenIsNewer,
+} from './use-list-hooks.js';
+import { createWorkflowActions } from './workflow-actions.js';
+import { visibleWorkflows } from './workflow-list-model.js';
+import { WorkflowListItem, type WorkflowItemHandlers } from './WorkflowListItem.js';
+import './workflows.css';
 
-const SEARCH_DELAY_MS = 200;
-
-function useDebouncedSearch(refresh: () => Promise<void>) {
-  const search = useWorkspaceStore((s) => s.search);
-  const [text, setText] = useState(search);
-  useEffect(() => {
-    if (text === useWorkspaceStore.getState().search) return;
-    const timer = setTimeout(() => {
-      useWorkspaceStore.getState().setSearch(text);
-      void refresh();
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, refresh]);
-  return [text, setText] as const;
+function useItemHandlers(): WorkflowItemHandlers {
+  const client = useApiClient();
+  const commands = useCommands();
+  return useMemo(() => {
+    const actions = createWorkflowActions(client, commands);
+    const { workflows } = commands;
+    return {
+      open: (w: WorkflowSummary) => {
+        if (w.id !== useUiStore.getState().workflowId)
+          workflows.guardUnsaved(() => workflows.openWorkflow(w.id));
+      },
+      rename: (w, name) => void actions.rename(w, name),
+      duplicate: (w) => void actions.duplicate(w),
+      remove: (w) => actions.confirmDelete(w),
+      filterByTag: (tag) => {
+        const store = useWorkspaceStore.getState();
+        store.setTag(store.tag === tag ? null : tag);
+        void commands.workspaces.refreshWorkflows();
+      },
+    };
+  }, [client, commands]);
 }
 
-export function WorkflowList() {
-  const { workspaces, workflows: commands } = useCommands();
-  const { workflows, nextCursor, sort, loading } = useWorkspaceStore(
-    useShallow((s) => ({
-      workflows: s.workflows,
-      nextCursor: s.nextCursor,
-      sort: s.sort,
-      loading: s.listLoading,
-    })),
-  );
-  const { openId, dirty } = useUiStore(useShallow((s) => ({ openId: s.workflowId, dirty: s.dirty })));
-  const [text, setText] = useDebouncedSearch(workspaces.refreshWorkflows);
-
+function FilterBar({ refresh }: { refresh: () => Promise<void> }) {
+  const { sort, tag } = useWorkspaceStore(useShallow((s) => ({ sort: s.sort, tag: s.tag })));
+  const [text, setText] = useDebouncedSearch(refresh);
+  const tags = useKnownTags();
   return (
-    <div className="workflow-panel">
+    <div className="workflow-filters">
+      <input
+        type="search"
+        className="panel-search"
+        placeholder="Search workflows"
+        aria-label="Search workflows"
+        data-testid="workflow-search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <div className="panel-row">
-        <input
-          type="search"
-          className="panel-search"
-          placeholder="Search workflows"
-          aria-label="Search workflows"
-          data-testid="workflow-search"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
+        <select
+          aria-label="Filter by tag"
+          data-testid="workflow-tag-filter"
+          value={tag ?? ''}
+          disabled={tags.length === 0 && tag === null}
+          onChange={(e) => {
+            useWorkspaceStore.getState().setTag(e.target.value || null);
+            void refresh();
+          }}
+        >
+          <option value="">{tags.length === 0 ? 'No tags' : 'All tags'}</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              #{t}
+            </option>
+          ))}
+        </select>
         <select
           aria-label="Sort workflows"
           data-testid="workflow-sort"
           value={sort}
           onChange={(e) => {
             useWorkspaceStore.getState().setSort(e.target.value as WorkflowSort);
-            void workspaces.refreshWorkflows();
+            void refresh();
           }}
         >
           <option value="updated">Recent</option>
           <option value="name">Name</option>
         </select>
       </div>
+    </div>
+  );
+}
+
+export function WorkflowList() {
+  const { workspaces, workflows: commands } = useCommands();
+  const { workflows, nextCursor, loading, search, tag } = useWorkspaceStore(
+    useShallow((s) => ({
+      workflows: s.workflows,
+      nextCursor: s.nextCursor,
+      loading: s.listLoading,
+      search: s.search,
+      tag: s.tag,
+    })),
+  );
+  const { openId, dirty } = useUiStore(useShallow((s) => ({ openId: s.workflowId, dirty: s.dirty })));
+  const shown = useMemo(() => visibleWorkflows(workflows, { search, tag }), [workflows, search, tag]);
+  const handlers = useItemHandlers();
+  const now = useNow();
+  const loadMore = useCallback(() => workspaces.loadMoreWorkflows(), [workspaces]);
+  const sentinel = useLoadMoreWhenVisible(loadMore, workflows.length);
+  useRefreshWhenOpenIsNewer(workspaces.refreshWorkflows);
+  const filtered = search.trim() !== '' || tag !== null;
+
+  return (
+    <div className="workflow-panel">
+      <FilterBar refresh={workspaces.refreshWorkflows} />
       <ul className="workflow-list panel-scroll" data-testid="workflow-list" aria-busy={loading}>
-        {workflows.map((w) => (
-          <li key={w.id}>
-            <button
-              type="button"
-              className={`workflow-item${w.id === openId ? ' current' : ''}`}
-              data-testid={`workflow-item-${w.id}`}
-              aria-current={w.id === openId ? 'true' : undefined}
-              title={w.description || w.name}
-              onClick={() => w.id !== openId && commands.guardUnsaved(() => commands.openWorkflow(w.id))}
-            >
-              <span className="workflow-item-name">
-                {w.name}
-                {w.id === openId && dirty ? ' •' : ''}
-              </span>
-              <span className="muted workflow-item-meta">
-                v{w.version} · {new Date(w.updatedAt).toLocaleString()}
-              </span>
-            </button>
-          </li>
+        {shown.map((w) => (
+          <WorkflowListItem
+            key={w.id}
+            workflow={w}
+            isOpen={w.id === openId}
+            isDirty={w.id === openId && dirty}
+            activeTag={tag}
+            now={now}
+            handlers={handlers}
+          />
         ))}
-        {!loading && workflows.length === 0 && <li className="muted panel-note">No workflows yet.</li>}
+        {!loading && shown.length === 0 && (
+          <li className="muted panel-note">
+            {filtered ? 'No workflow matches.' : 'No workflows yet. Build one and save it.'}
+          </li>
+        )}
+        <li ref={sentinel} className="workflow-list-end" aria-hidden="true" />
       </ul>
-      {nextCursor && (
-        <button type="button" className="load-more" onClick={() => void workspaces.loadMoreWorkflows()}>
-          Load more
+      <div className="workflow-list-footer">
+        <button
+          type="button"
+          data-testid="workflow-list-new"
+          title="New workflow"
+          onClick={() => commands.guardUnsaved(() => commands.newWorkflow())}
+        >
+          + New workflow
         </button>
-      )}
+        {nextCursor && (
+          <button
+            type="button"
+            className="load-more"
+            data-testid="workflow-load-more"
+            disabled={loading}
+            onClick={() => void loadMore()}
+          >
+            {loading ? 'Loading…' : 'Load more'}
+          </button>
+        )}
+      </div>
     </div>
   );
 }
