@@ -19,6 +19,8 @@ const entries = [
   { in: 'bench/plugins.bench.ts', out: 'bench/plugins.bench' },
   // Loaded by bench/peers-runner.cjs, Weft's runner for ../shared/bench-peers.
   { in: 'bench/peers-engine.ts', out: 'bench/peers-engine' },
+  // The editor's UI benchmark (npm run bench:ui): drives weft serve in Chromium with Playwright.
+  { in: 'bench/ui/ui.bench.ts', out: 'bench/ui.bench' },
 ];
 
 const started = performance.now();
