@@ -8,6 +8,7 @@ import { toggleShortcutsHelp } from '../panels/help/open-help.js';
 import { useDocumentStore } from '../stores/document.store.js';
 import { useUiStore } from '../stores/ui.store.js';
 import type { Commands } from './commands/index.js';
+import { runEditorAction } from './editor-actions.js';
 import { shortcutFor, type ShortcutAction } from './shortcuts.js';
 import { isTextField } from './text-field.js';
 
@@ -40,16 +41,10 @@ export function useShortcuts(commands: Commands): void {
       if (e.repeat && (shortcut.action === 'save' || shortcut.action === 'run')) return;
       switch (shortcut.action) {
         case 'undo':
-          useDocumentStore.getState().undo();
-          break;
         case 'redo':
-          useDocumentStore.getState().redo();
-          break;
         case 'save':
-          void commands.workflows.save();
-          break;
         case 'run':
-          void commands.runs.run();
+          runEditorAction(shortcut.action, commands);
           break;
         case 'selectAll':
           selectAll();
