@@ -7,6 +7,7 @@ export * from './model/problem.js';
 export * from './model/document.js';
 export * from './model/node-type.js';
 export * from './model/migrate.js';
+export * from './model/graph.js';
 export * from './events.js';
 export * from './run/errors.js';
 export * from './run/record.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { compileWorkflow, startRun, type CompiledWorkflow, type NodeTypeRegistry, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
+import { ancestorsOf, compileWorkflow, startRun, type CompiledWorkflow, type NodeTypeRegistry, type NodeOutputs, type RunEvent, type RunHandle, type RunRecord, type RunSnapshot } from '../../engine/index.js';
 import type { ErrorStats, NodeOutputsResult, Page, RunDetail, RunNodeDetail, RunOrigin, RunSummary } from '../../preload/contract.js';
 import { immediate } from '../db/connection.js';
 import * as nodesRepo from '../db/run-nodes.repo.js';
@@ -49,21 +49,6 @@ interface ActiveRun {
   readonly workspaceId: string;
   readonly handle: RunHandle;
   readonly done: Promise<RunRecord>;
-}
-
-/** Upstream nodes of `nodeId` (its ancestors), by the edges of the document. */
-function ancestors(edges: ReadonlyArray<{ source: string; target: string }>, nodeId: string): Set<string> {
-  const parents = new Map<string, string[]>();
-  for (const e of edges) parents.set(e.target, [...(parents.get(e.target) ?? []), e.source]);
-  const seen = new Set<string>();
-  const stack = [...(parents.get(nodeId) ?? [])];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    stack.push(...(parents.get(n) ?? []));
-  }
-  return seen;
 }
 
 function toSummary(row: runsRepo.RunRow): RunSummary {
@@ -210,7 +195,7 @@ export function createRunsService(
       if (!source || source.workflowId !== workflowId) throw new NotFoundError('run', sourceRunId);
       const recorded = new Map(nodesRepo.getRunNodes(db, workspaceId, sourceRunId).map((n) => [n.nodeId, n]));
       pinnedOutputs = {};
-      for (const up of ancestors(document.edges, nodeId)) {
+      for (const up of ancestorsOf(document.edges, nodeId)) {
         const n = recorded.get(up);
         if (!n || n.status !== 'succeeded') {
           throw new InvalidInputError([

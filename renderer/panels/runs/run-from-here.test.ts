@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeRunState } from '../../stores/run-fold.js';
-import { canRunFromHere, upstreamOf } from './run-from-here.js';
+import { canRunFromHere } from './run-from-here.js';
 
 const edges = [
   { source: 'a', target: 'b' },
@@ -21,14 +21,6 @@ function facts(runNodes: Record<string, NodeRunState>, extra: Partial<Parameters
     ...extra,
   };
 }
-
-describe('upstreamOf', () => {
-  it('collects every ancestor, through joins, once', () => {
-    expect([...upstreamOf(edges, 'd')].sort()).toEqual(['a', 'b', 'c', 'x']);
-    expect([...upstreamOf(edges, 'a')]).toEqual([]);
-    expect([...upstreamOf([...edges, { source: 'd', target: 'a' }], 'b')].sort()).toEqual(['a', 'b', 'c', 'd', 'x']);
-  });
-});
 
 describe('canRunFromHere', () => {
   it('is offered when every upstream node succeeded in the finished run', () => {

@@ -1,30 +1,12 @@
 // Whether "run from here" can be offered for a node: the host (runs.start with `fromNode`) reuses the
 // recorded outputs of every node upstream of it, and refuses when one of them did not succeed in the
 // source run. Checking the same rule here keeps the button from promising what the host will refuse.
+import { ancestorsOf } from '../../../engine/model/graph.js';
 import type { NodeRunState } from '../../stores/run-fold.js';
 
 interface EdgeEnds {
   readonly source: string;
   readonly target: string;
-}
-
-/** Every node upstream of `nodeId` (its ancestors along the edges). */
-export function upstreamOf(edges: readonly EdgeEnds[], nodeId: string): Set<string> {
-  const parents = new Map<string, string[]>();
-  for (const e of edges) {
-    const list = parents.get(e.target);
-    if (list) list.push(e.source);
-    else parents.set(e.target, [e.source]);
-  }
-  const seen = new Set<string>();
-  const stack = [...(parents.get(nodeId) ?? [])];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    for (const p of parents.get(n) ?? []) stack.push(p);
-  }
-  return seen;
 }
 
 export type RunFromHere = { readonly ok: true; readonly reused: number } | { readonly ok: false; readonly reason: string };
@@ -44,7 +26,7 @@ export function canRunFromHere(nodeId: string, facts: RunFromHereFacts): RunFrom
   if (!facts.sameWorkflow) return { ok: false, reason: 'The run shown is of another workflow.' };
   if (!facts.runFinished) return { ok: false, reason: 'The run has not finished.' };
   if (!facts.nodeIds.has(nodeId)) return { ok: false, reason: `${nodeId} is not in the open version.` };
-  const upstream = upstreamOf(facts.edges, nodeId);
+  const upstream = ancestorsOf(facts.edges, nodeId);
   if (upstream.size === 0) return { ok: false, reason: 'Nothing upstream to reuse: run the workflow instead.' };
   for (const id of upstream) {
     const status = facts.runNodes[id]?.status;
