@@ -1,7 +1,6 @@
 // The error statistics (panel `errors`): failures over the recent runs of the open workflow or of the
 // whole workspace, grouped by node type, code or message as a bar chart, with the trend of failed runs.
 // Picking a group selects its latest failing node when it is on the canvas.
-import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApiClient } from '../../app/app-context.js';
@@ -13,6 +12,7 @@ import './errors.css';
 import { failureTrend, groupErrorStats, type ErrorBar, type ErrorGrouping } from './error-stats-model.js';
 import { TrendStrip } from './TrendStrip.js';
 import { useErrorStats } from './use-error-stats.js';
+import { useFocusNode } from '../../canvas/use-focus-node.js';
 
 type Scope = 'workflow' | 'workspace';
 
@@ -54,7 +54,7 @@ function Segmented<T extends string>({
 
 export function ErrorStatsView() {
   const client = useApiClient();
-  const flow = useReactFlow();
+  const focusNode = useFocusNode();
   const actions = useRunActions();
   const { workspaceId, workflowId } = useUiStore(
     useShallow((s) => ({ workspaceId: s.workspaceId, workflowId: s.workflowId })),
@@ -79,8 +79,8 @@ export function ErrorStatsView() {
       ui.notify('info', `${nodeId} is not on the canvas: it belongs to another workflow or was removed.`, 'errors');
       return;
     }
-    ui.select({ nodeIds: [nodeId], edgeIds: [] });
-    void flow.fitView({ nodes: [{ id: nodeId }], duration: 200, maxZoom: 1.2, padding: 0.5 });
+    // As the problems list does: select it, show it in the inspector, and bring it into view.
+    focusNode(nodeId);
   };
 
   return (

@@ -5,20 +5,25 @@ import { formatJson, formatNumber, parseJson, parseNumber, sameValue } from '../
 import { defaultHint, rowsFor, type ControlProps } from './control-props.js';
 import { useDraft } from './use-draft.js';
 
-function inputProps(p: ControlProps, mono: boolean, invalid: boolean) {
+const draftErrorId = (p: ControlProps): string => `${p.inputId}-draft`;
+
+function inputProps(p: ControlProps, mono: boolean, invalid: boolean, draftError: string | null = null) {
+  // A draft that does not parse is described by its own message, so a screen reader (and a test) finds
+  // it from the input just as it finds the message of a stored value's problem.
+  const describedBy = [p.describedBy, draftError === null ? undefined : draftErrorId(p)].filter(Boolean).join(' ');
   return {
     id: p.inputId,
     'data-testid': p.testId,
     className: `param-input${mono ? ' mono' : ''}${invalid ? ' invalid' : ''}`,
     'aria-invalid': invalid,
-    'aria-describedby': p.describedBy,
+    'aria-describedby': describedBy === '' ? undefined : describedBy,
   };
 }
 
 /** A parse error under the control (the field's own message covers stored values). */
-function DraftError({ error }: { error: string | null }) {
+function DraftError({ error, p }: { error: string | null; p: ControlProps }) {
   return error ? (
-    <span className="field-problem" role="alert">
+    <span className="field-problem" role="alert" id={draftErrorId(p)} data-testid={`problem-${p.testId}`}>
       {error}
     </span>
   ) : null;
@@ -44,13 +49,13 @@ export function NumberInput(p: ControlProps) {
         type="text"
         inputMode="decimal"
         autoComplete="off"
-        {...inputProps(p, false, p.invalid || draft.error !== null)}
+        {...inputProps(p, false, p.invalid || draft.error !== null, draft.error)}
         value={draft.text}
         placeholder={defaultHint(spec)}
         onKeyDown={step}
         onChange={(e) => draft.edit(e.target.value)}
       />
-      <DraftError error={draft.error} />
+      <DraftError error={draft.error} p={p} />
     </>
   );
 }
@@ -111,14 +116,14 @@ export function JsonInput(p: ControlProps) {
   return (
     <>
       <textarea
-        {...inputProps(p, true, p.invalid || draft.error !== null)}
+        {...inputProps(p, true, p.invalid || draft.error !== null, draft.error)}
         rows={rowsFor(draft.text, 2, 16)}
         spellCheck={false}
         value={draft.text}
         placeholder={hint}
         onChange={(e) => draft.edit(e.target.value)}
       />
-      <DraftError error={draft.error} />
+      <DraftError error={draft.error} p={p} />
     </>
   );
 }
