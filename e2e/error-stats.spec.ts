@@ -37,9 +37,13 @@ test('a failing run is counted by node type and code, and its entry selects the 
 
   await clickEmptyCanvas(editor);
   await expectNotSelected(editor, 'boom');
+  await editor.getByTestId('tab-runs').click();
   await entry.click();
   await expectSelected(editor, 'boom');
   await expectNotSelected(editor, 'start');
+  // The node is shown in the inspector, whatever the right panel showed before.
+  await expect(editor.getByTestId('inspector')).toBeVisible();
+  await expect(editor.getByTestId('inspector')).toContainText('boom');
 
   // A second failing run is counted too.
   await editor.getByTestId('run').click();

@@ -41,7 +41,12 @@ test.describe('the params form follows the schema', () => {
     await ms.fill('soon');
     const field = inspector(editor).locator('.field', { has: editor.getByTestId('param-ms') });
     await expect(field.getByRole('alert')).toHaveText('not a number');
+    await expect(inspector(editor).getByTestId('problem-param-ms')).toHaveText('not a number');
     await expect(ms).toHaveAttribute('aria-invalid', 'true');
+    // The message is the input's description, for a screen reader as for a person.
+    const describedBy = await ms.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    await expect(editor.locator(`[id="${describedBy}"]`)).toHaveText('not a number');
     // Nothing was stored: there is no edit to undo.
     await expect(editor.getByTestId('undo')).toBeDisabled();
 
