@@ -174,6 +174,10 @@ export type ApiErrorCode =
   | 'MISSING_PLUGINS'
   | 'TOO_LARGE'
   | 'INTERNAL'
+  /** The desktop app: the backend process died while the call was waiting (contract/backend-status.ts). */
+  | 'BACKEND_CRASHED'
+  /** The desktop app: the backend process could not be (re)started. */
+  | 'BACKEND_UNAVAILABLE'
   | (string & {});
 
 /** A failed call: a code to act on, a message for a person, the JSON path of the bad value, and facts. */

@@ -2,7 +2,11 @@
 // Bundles the desktop app with esbuild into dist/electron/ (the editor itself is built into
 // dist/renderer/ by scripts/build.mjs):
 //   main.js          the main process (main/electron/app.ts), an ES module; packages stay external,
-//                    electron-builder ships them (better-sqlite3 unpacked from app.asar).
+//                    electron-builder ships them.
+//   backend.js       the backend process (main/backend/process.ts), an ES module started by main as a
+//                    utility process: store, plugins, API, runs. Built like main.js (better-sqlite3
+//                    unpacked from app.asar). It must not import electron, and main.js must not import
+//                    better-sqlite3: both are checked below.
 //   preload.cjs      the preload (preload/index.ts): ONE CommonJS file whose only import is electron,
 //                    because a sandboxed preload can neither load ES modules nor require other files.
 //   child*.mjs       the plugin runner's scripts, beside main.js: its launcher finds child.mjs through
@@ -31,7 +35,7 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'main/electron/app.ts' },
+    entryPoints: { main: 'main/electron/app.ts', backend: 'main/backend/process.ts' },
     outdir,
     outExtension: { '.js': '.js' },
     platform: 'node',
@@ -80,6 +84,28 @@ if (foreign.length > 0) {
   process.exit(1);
 }
 
+// The split between the processes, as built: the backend runs without Electron's modules (the tests run
+// it in plain Node), and main never loads the database (it would block the window).
+/** The packages a bundle imports or requires, by name. */
+function importsOf(file) {
+  const text = readFileSync(join(outdir, file), 'utf8');
+  const names = [
+    ...text.matchAll(/\bfrom\s*["']([^"']+)["']/g),
+    ...text.matchAll(/\bimport\s*\(?\s*["']([^"']+)["']/g),
+    ...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g),
+  ].map((match) => match[1]);
+  return new Set(names);
+}
+const misplaced = [
+  ['backend.js', 'electron'],
+  ['main.js', 'better-sqlite3'],
+].filter(([file, name]) => importsOf(file).has(name));
+if (misplaced.length > 0) {
+  for (const [file, name] of misplaced)
+    console.error(`build-electron: ${file} imports ${name}, which belongs to the other process`);
+  process.exit(1);
+}
+
 const runnerDir = join(root, 'main', 'plugins', 'runner');
 const runnerFiles = readdirSync(runnerDir, { withFileTypes: true })
   .filter((entry) => entry.isFile() && entry.name.endsWith('.mjs'))
@@ -88,5 +114,5 @@ for (const name of runnerFiles) copyFileSync(join(runnerDir, name), join(outdir,
 
 const ms = Math.round(performance.now() - started);
 console.log(
-  `build-electron: ${relative(root, outdir)}/{main.js, preload.cjs (${preload.length} bytes), after-pack.cjs, ${runnerFiles.join(', ')}} in ${ms} ms`,
+  `build-electron: ${relative(root, outdir)}/{main.js, backend.js, preload.cjs (${preload.length} bytes), after-pack.cjs, ${runnerFiles.join(', ')}} in ${ms} ms`,
 );

@@ -9,7 +9,7 @@
 //                                          electron-<version>-<platform>-<arch>/, made in a scratch copy
 //                                          of the package so the checkout's Node build is never touched.
 //                                          A development start (npm start) loads it in place of the
-//                                          Node build (main/electron/dev-native.ts).
+//                                          Node build (main/backend/dev-native.ts).
 //   --force                                rebuild even when a build is there
 //
 // Builds come from prebuild-install (a prebuilt binary from better-sqlite3's releases) and fall back to

@@ -1,7 +1,8 @@
 // The services behind the desktop window: the store (weft.db in the user-data folder), each workspace's
 // plugins (from the user-data plugins folder, run in plugin runner processes), and the API — the same
-// dispatch, with the same per-call preparation, as browser mode (main/web/web-api.ts). Plain Node: the
-// tests open it in a temporary folder; app.ts passes Electron's utility-process launcher.
+// dispatch, with the same per-call preparation, as browser mode (main/web/web-api.ts). The desktop app
+// runs it in its backend process (process.ts, with runners brokered by main); it is plain Node, so the
+// tests also open it in-process in a temporary folder, with runners as child processes.
 import { join } from 'node:path';
 import { createRegistry } from '../../engine/index.js';
 import type { ApiEvent } from '../../preload/contract.js';
@@ -11,13 +12,13 @@ import { createWorkspacePlugins, type WorkspacePlugins } from '../plugins/worksp
 import { createApi, type ApiConnection } from '../rpc/api.js';
 import { openStore, type OpenStore } from '../services/store.js';
 import { createWebApi, type WebApi } from '../web/web-api.js';
-import { createShutdown } from './lifecycle.js';
+import { createShutdown } from './shutdown.js';
 import { PLUGINS_FOLDER, preparePluginsFolder } from './plugins-folder.js';
 
 export interface BackendOptions {
   /** The app's user-data folder: the database and the plugins folder go in it. */
   readonly userDataDir: string;
-  /** How plugin runners start (the app: Electron utility processes; tests: child processes). */
+  /** How plugin runners start (the app: utility processes started by main; tests: child processes). */
   readonly launcher?: RunnerLauncher;
   /** Plugins copied into the plugins folder when this start creates it. */
   readonly bundledPluginsDir?: string;

@@ -2,8 +2,9 @@
 // where these tests run. So its real bundle is built (scripts/build-electron.mjs) and started in plain
 // Node with a fake `electron` module (testing/fake-electron.mjs, swapped in by a resolve hook), and
 // driven the way Electron would: this checks the wiring — the order of things before `ready`, the
-// session's guards, the protocol, IPC, menu, drop import and the shutdown — not Electron itself,
-// which the Playwright spec e2e/electron/app.spec.ts covers where a binary exists.
+// session's guards, the protocol, IPC served by the backend process (the real backend.js, started
+// through the fake's utilityProcess), menu, drop import and the shutdown — not Electron itself, which
+// the Playwright spec e2e/electron/app.spec.ts covers where a binary exists.
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +43,13 @@ function noticeOf(name: string): Promise<unknown> {
     },
     { timeout: 15_000, interval: 20 },
   );
+}
+
+interface UtilityFork {
+  modulePath: string;
+  serviceName: string;
+  pid: number;
+  alive: boolean;
 }
 
 function sentEvents(): unknown[] {
@@ -132,7 +140,7 @@ describe('the desktop entry, wired', () => {
     ).toBe(404);
   });
 
-  it('answers the API to its window over IPC, with plugins loaded in a utility process, and refuses a foreign frame', async () => {
+  it('answers the API to its window over IPC from the backend process, with plugins in a runner main started for it, and refuses a foreign frame', async () => {
     const listed = await send<ApiResponse>('invoke', { method: 'workspaces.list', input: {} });
     expect(listed.ok).toBe(true);
     const [workspace] = (listed as { result: Workspace[] }).result;
@@ -141,6 +149,23 @@ describe('the desktop entry, wired', () => {
       input: { workspaceId: workspace?.id },
     });
     expect(JSON.stringify(types)).toContain('text.upper');
+    // Main opened no database: the store, the API and runs are in the backend process, whose plugin
+    // runner main started (a utility process cannot start one itself).
+    const { utilityForks } = await send<{ utilityForks: UtilityFork[] }>('state');
+    expect(utilityForks).toEqual([
+      {
+        modulePath: join(scratch, 'dist', 'electron', 'backend.js'),
+        serviceName: 'Weft backend',
+        pid: expect.any(Number),
+        alive: true,
+      },
+      {
+        modulePath: join(scratch, 'dist', 'electron', 'child.mjs'),
+        serviceName: 'Weft plugin runner',
+        pid: expect.any(Number),
+        alive: true,
+      },
+    ]);
 
     const foreign = await send<ApiResponse>('invoke', {
       method: 'workspaces.list',
@@ -151,6 +176,28 @@ describe('the desktop entry, wired', () => {
       ok: false,
       error: { code: 'FORBIDDEN', message: 'this frame may not call Weft' },
     });
+  });
+
+  it('restarts the backend process when it dies, tells the window, and keeps answering', async () => {
+    const before = (await send<{ utilityForks: UtilityFork[] }>('state')).utilityForks;
+    const backend = before.find((f) => f.serviceName === 'Weft backend' && f.alive);
+    process.kill(backend?.pid as number, 'SIGKILL');
+    await expect
+      .poll(() =>
+        sentEvents()
+          .filter((e) => (e as { type?: string }).type === 'backendStatus')
+          .map((e) => (e as { status: string }).status),
+      )
+      .toEqual(['crashed', 'restarted']);
+    const listed = await send<ApiResponse>('invoke', { method: 'workspaces.list', input: {} });
+    expect(listed.ok).toBe(true);
+    const after = (await send<{ utilityForks: UtilityFork[] }>('state')).utilityForks;
+    // The dead backend's runner was ended by main; a new backend and its runner serve now.
+    expect(after.filter((f) => f.alive).map((f) => f.serviceName)).toEqual([
+      'Weft backend',
+      'Weft plugin runner',
+    ]);
+    expect(after.find((f) => f.serviceName === 'Weft backend' && f.alive)?.pid).not.toBe(backend?.pid);
   });
 
   it('refuses permissions and remote requests, and warns about basic_text secrets', async () => {

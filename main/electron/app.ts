@@ -1,8 +1,11 @@
 // The desktop app's entry (bundled to dist/electron/main.js): the one file that runs only inside
-// Electron. It wires the tested pieces of this folder together and holds no logic of its own.
+// Electron. It wires the tested pieces of this folder together and holds no logic of its own. Main
+// keeps to the window, menus, dialogs, the protocol and IPC; the store, plugins, API and runs live in
+// the backend process (main/backend/process.ts, started by backend-client.ts), whose plugin runners
+// main starts for it (runner-broker.ts).
 // Order matters in three places: the scheme is registered and the sandbox forced before `ready`; the
-// single-instance lock is taken before anything opens the database; the session is locked down before
-// the window loads anything.
+// single-instance lock is taken before the backend process opens the database; the session is locked
+// down before the window loads anything.
 import {
   app,
   BrowserWindow,
@@ -14,14 +17,16 @@ import {
   screen,
   session,
   shell,
+  utilityProcess,
 } from 'electron';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { menuEvent, type MenuCommand } from '../../preload/contract/menu.js';
 import { APP_SCHEME } from './app-url.js';
-import { openBackend, type Backend } from './backend.js';
-import { electronSqliteBinary, preferElectronSqlite } from './dev-native.js';
+import { electronSqliteBinary } from '../backend/dev-native.js';
+import { PLUGINS_FOLDER } from '../backend/plugins-folder.js';
+import type { UtilityProcessApi } from '../plugins/runner/utility-launcher.js';
+import { startBackendClient } from './backend-client.js';
 import { aboutMessage, chooseWorkflowFile, readWorkflowFile, shortcutsMessage } from './dialogs.js';
 import { guardDownloads } from './downloads.js';
 import { pushEvent, registerApiIpc } from './ipc.js';
@@ -32,7 +37,6 @@ import { appPaths } from './paths.js';
 import { denyAllPermissions } from './permissions.js';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.js';
 import { blockRemoteContent } from './remote-content.js';
-import { electronRunnerLauncher } from './runner-launcher.js';
 import { createSecretBox } from './secrets.js';
 import { createTrustedContents } from './sender.js';
 import { createAppWindow } from './window.js';
@@ -99,30 +103,33 @@ function start(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  if (dev) {
-    const binary = electronSqliteBinary(
-      paths.checkout,
-      process.versions.electron,
-      process.platform,
-      process.arch,
-    );
-    const outcome = preferElectronSqlite(createRequire(import.meta.url), binary);
-    if (outcome.use === 'checkout-build')
-      log(`weft: development start without an Electron build of better-sqlite3: ${outcome.reason}`);
-  }
-
-  let backend: Backend;
-  try {
-    backend = openBackend({
+  // `tsc` checks here that Electron's utilityProcess has the shape the launchers expect.
+  const utility: UtilityProcessApi = utilityProcess;
+  const backend = startBackendClient({
+    utilityProcess: utility,
+    backendScript: paths.backendScript,
+    runnerScript: paths.runnerScript,
+    config: {
       userDataDir: userData,
-      launcher: electronRunnerLauncher({ childPath: paths.runnerScript }),
       bundledPluginsDir: paths.bundledPluginsDir,
-      log,
-    });
-  } catch (error) {
-    fatal(`Weft cannot open its data in ${userData}`, error);
-    return;
-  }
+      // The backend process has Electron's ABI; in development it loads the cached Electron build of
+      // better-sqlite3 (main/backend/dev-native.ts). Main itself never opens the database.
+      ...(dev
+        ? {
+            sqliteBinary: electronSqliteBinary(
+              paths.checkout,
+              process.versions.electron,
+              process.platform,
+              process.arch,
+            ),
+          }
+        : {}),
+    },
+    log,
+  });
+  // The window opens meanwhile; its first calls wait for the backend to be ready.
+  backend.ready.catch((error: unknown) => fatal(`Weft cannot open its data in ${userData}`, error));
+  const pluginsDir = join(userData, PLUGINS_FOLDER);
 
   const trusted = createTrustedContents();
   const ipc = registerApiIpc({
@@ -134,7 +141,8 @@ function start(): void {
   const shutdown = createShutdown(
     [
       { name: 'closing IPC', run: () => ipc.close() },
-      { name: 'stopping the services', run: () => backend.shutdown(), timeoutMs: 20_000 },
+      // The backend process gets 20 s to stop (backend-client.ts) and is killed after that.
+      { name: 'stopping the backend process', run: () => backend.shutdown(), timeoutMs: 25_000 },
     ],
     log,
   );
@@ -160,9 +168,9 @@ function start(): void {
         );
       },
       openPluginsFolder: () => {
-        void shell.openPath(backend.pluginsDir).then((problem) => {
+        void shell.openPath(pluginsDir).then((problem) => {
           if (problem !== '')
-            dialog.showErrorBox('The plugins folder did not open', `${backend.pluginsDir}: ${problem}`);
+            dialog.showErrorBox('The plugins folder did not open', `${pluginsDir}: ${problem}`);
         });
       },
       about: () => {

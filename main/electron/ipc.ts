@@ -4,6 +4,7 @@
 // call and closed when its page goes away (reload, crash, close), so a reloaded page starts clean.
 // Whatever happens, a call resolves with an ApiResponse; an exception's details go to the log only.
 import type { ApiEvent, ApiResponse } from '../../preload/contract.js';
+import type { BackendStatusEvent } from '../../preload/contract/backend-status.js';
 import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc.js';
 import type { MenuEvent } from '../../preload/contract/menu.js';
 import type { ApiConnection } from '../rpc/api.js';
@@ -44,8 +45,8 @@ export const INTERNAL_RESPONSE: ApiResponse = {
 export interface ApiIpcOptions {
   readonly ipcMain: IpcMainLike;
   readonly trusted: TrustedContents;
-  /** Opens a window's API connection (backend.ts's openConnection). */
-  readonly openConnection: (send: (event: ApiEvent) => void) => ApiConnection;
+  /** Opens a window's API connection (backend-client.ts's openConnection), whose events go to `send`. */
+  readonly openConnection: (send: (event: ApiEvent | BackendStatusEvent) => void) => ApiConnection;
   readonly log?: (message: string) => void;
 }
 
@@ -56,10 +57,10 @@ export interface ApiIpc {
   close(): void;
 }
 
-/** Sends an event (an API event or a menu command) to a window's page, if it is still there. */
+/** Sends an event (an API event, news of the backend, a menu command) to a window's page, if it is still there. */
 export function pushEvent(
   contents: Pick<IpcContents, 'isDestroyed' | 'send'>,
-  event: ApiEvent | MenuEvent,
+  event: ApiEvent | BackendStatusEvent | MenuEvent,
 ): void {
   if (contents.isDestroyed()) return;
   contents.send(IPC_EVENT, event);

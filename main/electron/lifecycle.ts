@@ -1,7 +1,8 @@
 // The app's life: one instance (a second start focuses the first one's window and exits), and one
 // clean shutdown however the app is asked to quit (menu, closing the window, Ctrl+C in a terminal,
-// the OS logging out): running runs are cancelled and recorded, plugin runners stopped, the database
-// closed — once, in that order, each step bounded in time so a stuck one cannot keep the app alive.
+// the OS logging out): IPC closed, then the backend process stopped (it cancels and records running
+// runs, stops the plugin runners and closes the database) — once, in that order, each step bounded in
+// time so a stuck one cannot keep the app alive.
 
 /** The part of Electron's `app` the single-instance lock uses. */
 export interface SingleInstanceApp {
@@ -36,41 +37,8 @@ export function focusWindow(window: FocusableWindow | undefined): void {
   window.focus();
 }
 
-/** One step of the shutdown. */
-export interface ShutdownStep {
-  readonly name: string;
-  run(): unknown;
-  /** How long the step may take (default 5 s); after that the next one starts regardless. */
-  readonly timeoutMs?: number;
-}
-
-/** Runs the steps in order on the first call; every later call gets the same promise. Never rejects. */
-export function createShutdown(
-  steps: readonly ShutdownStep[],
-  log: (message: string) => void = () => {},
-): () => Promise<void> {
-  let done: Promise<void> | undefined;
-  async function runAll(): Promise<void> {
-    for (const step of steps) {
-      const timeoutMs = step.timeoutMs ?? 5_000;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
-      try {
-        const outcome = await Promise.race([Promise.resolve().then(() => step.run()), timedOut]);
-        if (outcome === 'timeout')
-          log(`weft: shutdown: ${step.name} took more than ${timeoutMs} ms; going on`);
-      } catch (error) {
-        // One failed step must not keep the database open: the rest still run.
-        log(`weft: shutdown: ${step.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-  }
-  return () => (done ??= runAll());
-}
+// The once-only, step-by-step shutdown is shared with the backend process (main/backend/shutdown.ts).
+export { createShutdown, type ShutdownStep } from '../backend/shutdown.js';
 
 /** The part of Electron's `app` that quitting uses. */
 export interface QuittingApp {

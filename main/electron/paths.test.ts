@@ -9,6 +9,7 @@ describe('appPaths', () => {
       bundledPluginsDir: '/repo/plugins/examples',
       checkout: '/repo',
       runnerScript: '/repo/dist/electron/child.mjs',
+      backendScript: '/repo/dist/electron/backend.js',
     });
     expect(
       appPaths({
@@ -21,6 +22,7 @@ describe('appPaths', () => {
       rendererDir: '/opt/Weft/resources/app.asar/dist/renderer',
       bundledPluginsDir: '/opt/Weft/resources/plugins',
       runnerScript: '/opt/Weft/resources/app.asar.unpacked/dist/electron/child.mjs',
+      backendScript: '/opt/Weft/resources/app.asar/dist/electron/backend.js',
     });
   });
 });

@@ -1,8 +1,8 @@
 // Where the desktop app's files are. Everything is found relative to the main bundle
-// (dist/electron/main.js), in a checkout and inside app.asar alike, except two things that live outside
-// the archive once packaged: the bundled plugins (electron-builder.yml's extraResources), copied as
-// plain files, and the plugin runner's scripts (asarUnpack), which a runner process loads as ES modules
-// by path and so must be real files.
+// (dist/electron/main.js; the backend process's backend.js is beside it), in a checkout and inside
+// app.asar alike, except two things that live outside the archive once packaged: the bundled plugins
+// (electron-builder.yml's extraResources), copied as plain files, and the plugin runner's scripts
+// (asarUnpack), which a runner process loads as ES modules by path and so must be real files.
 import { join, sep } from 'node:path';
 
 export interface AppPaths {
@@ -16,6 +16,8 @@ export interface AppPaths {
   readonly checkout: string;
   /** The plugin runner's entry script (child.mjs, with its sibling modules). */
   readonly runnerScript: string;
+  /** The backend process's entry (main/backend/process.ts, bundled). */
+  readonly backendScript: string;
 }
 
 /** The same path in the unpacked twin of app.asar (where asarUnpack puts files). */
@@ -33,5 +35,8 @@ export function appPaths(options: { bundleDir: string; packaged: boolean; resour
       : join(bundleDir, '..', '..', 'plugins', 'examples'),
     checkout: join(bundleDir, '..', '..'),
     runnerScript: join(options.packaged ? unpackedPath(bundleDir) : bundleDir, 'child.mjs'),
+    // Inside app.asar like main.js, so that its packages resolve from the archive's node_modules as
+    // main.js's do (a utility process reads asar as main does).
+    backendScript: join(bundleDir, 'backend.js'),
   };
 }

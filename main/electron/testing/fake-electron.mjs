@@ -21,6 +21,8 @@ const state = {
   beforeRequest: undefined,
   menu: undefined,
   windows: [],
+  /** The script of every utility process started, in order. */
+  utilityForks: [],
 };
 
 let nextContentsId = 1;
@@ -182,6 +184,8 @@ export const utilityProcess = {
     utility.stderr = child.stderr;
     utility.postMessage = (message) => child.send(message);
     utility.kill = () => child.kill('SIGTERM');
+    state.utilityForks.push({ modulePath, serviceName: options.serviceName, child });
+    child.on('spawn', () => utility.emit('spawn'));
     child.on('message', (message) => utility.emit('message', message));
     child.on('error', () => undefined);
     child.once('exit', (code, signal) => utility.emit('exit', code ?? (signal === null ? 0 : 128)));
@@ -203,6 +207,12 @@ const commands = {
     menu: state.menu?.template.map((item) => item.label ?? item.role),
     windowVisible: state.windows[0]?.visible,
     windowOpen: state.windows[0]?.webContents.windowOpenHandler?.({ url: 'https://example.com/' }),
+    utilityForks: state.utilityForks.map(({ modulePath, serviceName, child }) => ({
+      modulePath,
+      serviceName,
+      pid: child.pid,
+      alive: child.exitCode === null && child.signalCode === null,
+    })),
   }),
   async fetch({ url }) {
     const response = await state.protocols.weft(new Request(url));

@@ -1,12 +1,17 @@
-// The desktop app's runner launcher: Electron's `utilityProcess` (a Node child process that Electron
-// owns and ends with the app), in the same RunnerProcess shape as forkLauncher. Electron is not
-// imported here: main/electron passes its `utilityProcess` in, so this file runs and is tested in plain
-// Node (testing/fake-utility-process.ts), and `tsc` checks Electron's type against UtilityProcessApi.
+// Electron's `utilityProcess` (a Node child process that Electron owns and ends with the app), in two
+// shapes: `startUtility`, a process seen as JSON text messages (the desktop app's backend process and
+// the runners main starts for it), and `utilityLauncher`, plugin runners in the same RunnerProcess shape
+// as forkLauncher. Electron is not imported here: main/electron passes its `utilityProcess` in, so this
+// file runs and is tested in plain Node (testing/fake-utility-process.ts), and `tsc` checks Electron's
+// type against UtilityProcessApi where it is passed.
 import { fileURLToPath } from 'node:url';
 import type { RunnerLauncher, RunnerProcess } from './launcher.js';
 import { collectStderrTail, minimalEnv, residentBytes } from './process-facts.js';
 
-/** The part of Electron's `UtilityProcess` the launcher uses. */
+/** The V8 heap limit of a plugin runner unless told otherwise; the client polls RSS for what escapes it. */
+export const RUNNER_HEAP_MB = 256;
+
+/** The part of Electron's `UtilityProcess` used here. */
 export interface UtilityChild {
   /** Undefined until the process has spawned. */
   readonly pid: number | undefined;
@@ -14,17 +19,112 @@ export interface UtilityChild {
   postMessage(message: unknown): void;
   kill(): boolean;
   on(event: 'message', listener: (message: unknown) => void): this;
+  on(event: 'spawn', listener: () => void): this;
   on(event: 'exit', listener: (code: number) => void): this;
   once(event: 'exit', listener: (code: number) => void): this;
 }
 
-/** The part of Electron's `utilityProcess` module the launcher uses. */
+/** The part of Electron's `utilityProcess` module used here. */
 export interface UtilityProcessApi {
   fork(
     modulePath: string,
     args?: string[],
     options?: { env?: Record<string, string>; execArgv?: string[]; stdio?: Array<'pipe' | 'ignore' | 'inherit'>; serviceName?: string },
   ): UtilityChild;
+}
+
+/** A utility process whose messages are JSON text (the channel's framing is the caller's). */
+export interface UtilityTextChild {
+  /** Undefined until it has spawned. */
+  readonly pid: number | undefined;
+  /** True once it has ended. */
+  readonly ended: boolean;
+  /** Sends one text message; dropped once the process has ended. */
+  post(text: string): void;
+  /** Every text message it sends (anything else it posts is dropped). */
+  onText(listener: (text: string) => void): void;
+  /** Once, when it has spawned and its pid is known. */
+  onSpawn(listener: (pid: number) => void): void;
+  /** Once, after it ended, with what it last wrote to stderr. */
+  onExit(listener: (code: number | null, signal: string | null, detail: string) => void): void;
+  /** Ends it at once (SIGKILL on POSIX). */
+  kill(): void;
+}
+
+export interface StartUtilityOptions {
+  /** Shown in the OS's task manager. */
+  readonly serviceName: string;
+  readonly args?: string[];
+  /** The whole environment (default: minimalEnv()). */
+  readonly env?: Record<string, string>;
+  readonly execArgv?: string[];
+}
+
+export function startUtility(
+  utilityProcess: UtilityProcessApi,
+  modulePath: string,
+  options: StartUtilityOptions,
+): UtilityTextChild {
+  const child = utilityProcess.fork(modulePath, options.args ?? [], {
+    env: options.env ?? minimalEnv(),
+    execArgv: options.execArgv ?? [],
+    // stdout dropped (output worth keeping comes over the channel), stderr read for the last words of a
+    // crash ("Reached heap limit", an uncaught exception), never echoed.
+    stdio: ['ignore', 'ignore', 'pipe'],
+    serviceName: options.serviceName,
+  });
+  const exitListeners: Array<(code: number | null, signal: string | null, detail: string) => void> = [];
+  const spawnListeners: Array<(pid: number) => void> = [];
+  const exited = collectStderrTail(child.stderr, exitListeners);
+  let ended = false;
+  let spawned = false;
+  const spawn = (): void => {
+    const pid = child.pid;
+    if (spawned || pid === undefined) return;
+    spawned = true;
+    for (const listener of spawnListeners) listener(pid);
+  };
+  child.on('spawn', spawn);
+  child.once('exit', (code) => {
+    ended = true;
+    exited(code, null);
+  });
+  return {
+    get pid() {
+      return child.pid;
+    },
+    get ended() {
+      return ended;
+    },
+    post(text) {
+      if (!ended) child.postMessage(text);
+    },
+    onText(listener) {
+      child.on('message', (message) => {
+        // A message before 'spawn' (it can happen in that order) still means the pid is known.
+        spawn();
+        if (typeof message === 'string') listener(message);
+      });
+    },
+    onSpawn(listener) {
+      spawnListeners.push(listener);
+      if (spawned && child.pid !== undefined) listener(child.pid);
+    },
+    onExit(listener) {
+      exitListeners.push(listener);
+    },
+    kill() {
+      // Electron's kill() is a SIGTERM on POSIX, which the process could trap; one being killed is stuck
+      // or misbehaving (or already told to stop), so it gets SIGKILL like forkLauncher's runners.
+      const pid = child.pid;
+      try {
+        if (pid !== undefined && process.platform !== 'win32') process.kill(pid, 'SIGKILL');
+        else child.kill();
+      } catch {
+        child.kill(); // already gone, or not ours to signal: let Electron end it
+      }
+    },
+  };
 }
 
 export interface UtilityLauncherOptions {
@@ -38,22 +138,13 @@ export interface UtilityLauncherOptions {
 
 export function utilityLauncher(utilityProcess: UtilityProcessApi, options: UtilityLauncherOptions = {}): RunnerLauncher {
   const childPath = options.childPath ?? fileURLToPath(new URL('./child.mjs', import.meta.url));
-  const heapMb = options.heapMb ?? 256;
+  const heapMb = options.heapMb ?? RUNNER_HEAP_MB;
   return {
     launch(): RunnerProcess {
-      const child = utilityProcess.fork(childPath, [], {
+      const child = startUtility(utilityProcess, childPath, {
         env: minimalEnv(options.env),
         execArgv: [`--max-old-space-size=${heapMb}`],
-        // As with fork: stdout dropped (console output comes over the channel as logs), stderr read.
-        stdio: ['ignore', 'ignore', 'pipe'],
         serviceName: 'Weft plugin runner',
-      });
-      const exitCallbacks: Array<(code: number | null, signal: string | null, detail: string) => void> = [];
-      const exited = collectStderrTail(child.stderr, exitCallbacks);
-      let ended = false;
-      child.once('exit', (code) => {
-        ended = true;
-        exited(code, null);
       });
       return {
         get pid() {
@@ -62,16 +153,13 @@ export function utilityLauncher(utilityProcess: UtilityProcessApi, options: Util
         send(message) {
           // The child's parentPort carries structured clones; JSON text keeps the boundary JSON-only,
           // as in forkLauncher (and throws here, like Node's JSON IPC, for what JSON cannot hold).
-          const text = JSON.stringify(message);
-          if (ended) return;
-          child.postMessage(text);
+          child.post(JSON.stringify(message));
         },
         onMessage(callback) {
-          child.on('message', (message) => {
-            if (typeof message !== 'string') return;
+          child.onText((text) => {
             let parsed: unknown;
             try {
-              parsed = JSON.parse(message);
+              parsed = JSON.parse(text);
             } catch {
               return; // the runner only sends JSON text
             }
@@ -79,18 +167,10 @@ export function utilityLauncher(utilityProcess: UtilityProcessApi, options: Util
           });
         },
         onExit(callback) {
-          exitCallbacks.push(callback);
+          child.onExit(callback);
         },
         kill() {
-          // Electron's kill() is a SIGTERM on POSIX, which plugin code could trap; a runner being killed
-          // is stuck or misbehaving, so it gets SIGKILL like forkLauncher's.
-          const pid = child.pid;
-          try {
-            if (pid !== undefined && process.platform !== 'win32') process.kill(pid, 'SIGKILL');
-            else child.kill();
-          } catch {
-            child.kill(); // already gone, or not ours to signal: let Electron end it
-          }
+          child.kill();
         },
         memory: () => {
           const pid = child.pid;

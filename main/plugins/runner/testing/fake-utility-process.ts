@@ -12,7 +12,6 @@ const shim = fileURLToPath(new URL('./utility-shim.mjs', import.meta.url));
 
 class FakeUtilityChild extends EventEmitter implements UtilityChild {
   readonly stderr: NodeJS.ReadableStream | null;
-  /** Every fork's options, for assertions. */
   constructor(
     private readonly child: ReturnType<typeof fork>,
   ) {
@@ -38,8 +37,8 @@ class FakeUtilityChild extends EventEmitter implements UtilityChild {
 }
 
 export interface FakeUtilityProcess extends UtilityProcessApi {
-  /** The options of every fork so far. */
-  readonly forks: Array<{ modulePath: string; options: Parameters<UtilityProcessApi['fork']>[2] }>;
+  /** Every fork so far: its script, its options and the process, for assertions. */
+  readonly forks: Array<{ modulePath: string; options: Parameters<UtilityProcessApi['fork']>[2]; child: UtilityChild }>;
 }
 
 export function fakeUtilityProcess(): FakeUtilityProcess {
@@ -47,15 +46,17 @@ export function fakeUtilityProcess(): FakeUtilityProcess {
   return {
     forks,
     fork(modulePath, args = [], options = {}) {
-      forks.push({ modulePath, options });
-      const child = fork(shim, [modulePath, ...args], {
-        execPath: process.execPath,
-        execArgv: options.execArgv ?? [],
-        env: options.env ?? {},
-        serialization: 'json',
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      });
-      return new FakeUtilityChild(child);
+      const child = new FakeUtilityChild(
+        fork(shim, [modulePath, ...args], {
+          execPath: process.execPath,
+          execArgv: options.execArgv ?? [],
+          env: options.env ?? {},
+          serialization: 'json',
+          stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+        }),
+      );
+      forks.push({ modulePath, options, child });
+      return child;
     },
   };
 }
