@@ -2,7 +2,7 @@
 // did on the canvas; a run is re-run as it was; and "run from here" runs a node and what follows it,
 // reusing the recorded outputs of the nodes upstream instead of running them again.
 import { test, expect } from './fixtures/test.js';
-import { expectNodeStatus, expectRunStatus } from './fixtures/editor.js';
+import { canvasNode, expectNodeStatus, expectRunStatus } from './fixtures/editor.js';
 import { openFixture, selectNode } from './fixtures/navigation.js';
 import { addNode, documentNode, openTab } from './fixtures/panels.js';
 
@@ -98,6 +98,17 @@ test('past runs are listed, opened on the canvas, re-run, and run from a node', 
   await expect(history.getByTestId(`run-item-${fromNode}`)).toHaveAttribute('aria-current', 'true');
   await expect(history.getByTestId(`run-item-${fromNode}`)).toContainText('succeeded');
   await expectRunStatus(editor, 'succeeded');
+  expect(detail.nodes['start']?.pinned).toBe(true);
+  expect(detail.nodes['result']?.pinned).toBeUndefined();
+  // The reused nodes say so, and where their outputs came from, on the canvas and in their details.
+  const shortRerun = rerun.replace(/^run_/, '').slice(0, 6);
+  await expect(canvasNode(editor, 'check')).toHaveAttribute('data-reused', 'true');
+  await expect(canvasNode(editor, 'check')).toHaveAttribute('data-status', 'succeeded');
+  await expect(editor.getByTestId('run-info-check')).toContainText(`reused from run ${shortRerun}`);
+  await expect(canvasNode(editor, 'result')).not.toHaveAttribute('data-reused', 'true');
+  await selectNode(editor, 'check');
+  await expect(editor.getByTestId('reused-from')).toContainText(shortRerun);
+  await expect(editor.getByTestId('node-output-check')).toContainText('Ada');
 });
 
 test('run from here is offered only once everything upstream succeeded', async ({

@@ -35,6 +35,8 @@ export type RunEvent =
       readonly outputs: NodeOutputs;
       /** Set when the node failed and `onError` (fallback or route) recovered it. */
       readonly recovered?: boolean;
+      /** Set when the node did not run: its outputs were reused from an earlier run (`pinnedOutputs`). */
+      readonly pinned?: true;
     })
   | (NodeEventBase & { readonly type: 'nodeFailed'; readonly error: RunError })
   | (NodeEventBase & { readonly type: 'nodeSkipped'; readonly reason: string; readonly error?: RunError })

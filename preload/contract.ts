@@ -41,6 +41,11 @@ export const contract = {
     }),
   },
   'workspaces.setRunRetention': { input: obj({ ...inWorkspace, runRetention: z.number().int().min(1).max(100_000) }) },
+  /**
+   * Makes this connection the one place it hears `workspaceChanged` from: this workspace's changes only,
+   * whoever made them (another window, a script over REST). Replaces the workspace watched before.
+   */
+  'workspaces.watch': { input: obj({ ...inWorkspace }) },
 
   /** Name, description and tags come from the document. */
   'workflows.create': { input: obj({ ...inWorkspace, document: requiredValue, note: note.optional() }) },
@@ -120,6 +125,7 @@ export interface ApiResults {
   'workspaces.delete': null;
   'workspaces.setPolicy': T.Workspace;
   'workspaces.setRunRetention': T.Workspace;
+  'workspaces.watch': null;
   'workflows.create': T.WorkflowDetail;
   'workflows.get': T.WorkflowDetail;
   'workflows.list': T.Page<T.WorkflowSummary>;

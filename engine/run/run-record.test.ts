@@ -163,6 +163,20 @@ describe('run record: data', () => {
     expect(record.nodes.a).toMatchObject({ status: 'succeeded', pinned: true, outputs: { out: 'recorded' } });
     expect(record.nodes.b).toMatchObject({ status: 'succeeded', outputs: { out: 'recorded' } });
     expect(eventOf(events, 'a', 'nodeSucceeded').outputs).toEqual({ out: 'recorded' });
+    // The live path tells a reused node apart from one that ran, without guessing from its duration.
+    expect(eventOf(events, 'a', 'nodeSucceeded').pinned).toBe(true);
+    expect(eventOf(events, 'b', 'nodeSucceeded').pinned).toBeUndefined();
+  });
+
+  it("marks a reused node in the run's snapshot, for a listener that joins late", async () => {
+    const kit = createTestKit();
+    const doc = workflow([node('a', 'test.flaky'), node('b', 'test.pass')], [edge('a', 'b')]);
+    const { handle } = start(doc, kit, { pinnedOutputs: { a: { out: 'recorded' } } });
+    await handle.done;
+    expect(handle.snapshot().nodes).toEqual({
+      a: { status: 'succeeded', attempts: 0, pinned: true },
+      b: { status: 'succeeded', attempts: 1 },
+    });
   });
 
   it('gives a handle the outputs of a node once it succeeded', async () => {

@@ -137,7 +137,15 @@ class Run implements NodeRunHost, RunHandle {
       state.flags[i] = state.flags[i]! | RunState.PINNED;
       state.setOutputs(i, pinned);
       if (this.listening) {
-        this.emit({ type: 'nodeSucceeded', runId: this.runId, nodeId: node.id, at: this.now(), durationMs: 0, outputs: pinned });
+        this.emit({
+          type: 'nodeSucceeded',
+          runId: this.runId,
+          nodeId: node.id,
+          at: this.now(),
+          durationMs: 0,
+          outputs: pinned,
+          pinned: true,
+        });
       }
       this.release(i);
       return;
@@ -240,9 +248,13 @@ class Run implements NodeRunHost, RunHandle {
   }
 
   snapshot(): RunSnapshot {
-    const nodes: Record<string, { status: ReturnType<typeof statusName>; attempts: number }> = {};
+    const nodes: Record<string, RunSnapshot['nodes'][string]> = {};
     this.compiled.nodes.forEach((n, i) => {
-      nodes[n.id] = { status: statusName(this.state.status[i] as S), attempts: this.state.attempts[i]! };
+      const status = statusName(this.state.status[i] as S);
+      nodes[n.id] =
+        this.state.flags[i]! & RunState.PINNED
+          ? { status, attempts: this.state.attempts[i]!, pinned: true }
+          : { status, attempts: this.state.attempts[i]! };
     });
     return { runId: this.runId, status: this.finished ? this.finalStatus : 'running', nodes };
   }

@@ -31,7 +31,8 @@ export interface RunOptions {
 export interface RunSnapshot {
   readonly runId: string;
   readonly status: 'running' | RunRecord['status'];
-  readonly nodes: Readonly<Record<string, { status: NodeStatus; attempts: number }>>;
+  /** `pinned`: the node did not run, its outputs were reused (see RunOptions.pinnedOutputs). */
+  readonly nodes: Readonly<Record<string, { status: NodeStatus; attempts: number; pinned?: true }>>;
 }
 
 /** A run in progress. */

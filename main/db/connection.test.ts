@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError } from '../errors.js';
 import { BUSY_TIMEOUT_MS, immediate, migrate, openDatabase, type Db } from './connection.js';
 import { migrations } from './migrations.js';
+import { getRunNodes, writeRunNode } from './run-nodes.repo.js';
 import { tempDir } from './testing/temp-store.js';
 
 const cleanups: Array<() => void> = [];
@@ -81,6 +82,29 @@ describe('openDatabase', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(migrations.length + 3);
     expect(check.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get()).toEqual({ n: 0 });
     check.close();
+  });
+
+  it('upgrades a schema-1 database: run nodes recorded before read as nodes that ran (not pinned)', () => {
+    const f = fresh();
+    const old = new Database(f.file);
+    migrate(old, migrations.slice(0, 1));
+    old.exec(`
+      INSERT INTO workspaces VALUES ('w', 'W', '{}', 200, 0, 0);
+      INSERT INTO workflows VALUES ('w', 'wf', 'n', '', 1, '{}', 0, 0);
+      INSERT INTO runs (workspace_id, id, workflow_id, workflow_version, status, origin, started_at)
+        VALUES ('w', 'r', 'wf', 1, 'succeeded', '{"kind":"run"}', 1);
+      INSERT INTO run_nodes (workspace_id, run_id, node_id, node_type, status, attempts, outputs)
+        VALUES ('w', 'r', 'n', 'core.set', 'succeeded', 1, '{"out":1}');
+    `);
+    old.close();
+
+    const db = f.open();
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(getRunNodes(db, 'w', 'r')).toEqual([
+      { nodeId: 'n', nodeType: 'core.set', status: 'succeeded', attempts: 1, outputs: { out: 1 }, outputsInBlob: false, pinned: false },
+    ]);
+    writeRunNode(db, 'w', 'r', 'n', { nodeType: 'core.set', status: 'succeeded', attempts: 0, pinned: true });
+    expect(getRunNodes(db, 'w', 'r')[0]?.pinned).toBe(true);
   });
 
   it('applies pending migrations in one transaction: a failing one leaves none applied', () => {

@@ -95,4 +95,9 @@ export const migrations: readonly string[] = [
     FOREIGN KEY (workspace_id, run_id, node_id) REFERENCES run_nodes(workspace_id, run_id, node_id) ON DELETE CASCADE
   );
   `,
+  // 2: a node of a "run from here" that did not run but reused the outputs the source run recorded
+  // (the run's origin names that run). Rows written before are nodes that ran: 0.
+  `
+  ALTER TABLE run_nodes ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -16,6 +16,8 @@ export interface RunNodeWrite {
   inputs?: unknown;
   outputs?: unknown;
   error?: unknown;
+  /** The node did not run: its outputs were reused from the run's source run. */
+  pinned?: boolean | undefined;
 }
 
 /** A node record as read; large outputs are not read here (`outputsInBlob`), see getRunNodeOutputs. */
@@ -30,6 +32,7 @@ export interface RunNodeRow {
   outputs?: unknown;
   outputsInBlob: boolean;
   error?: unknown;
+  pinned: boolean;
 }
 
 interface RawNode {
@@ -43,6 +46,7 @@ interface RawNode {
   outputs: string | null;
   outputsBlob: number | null;
   error: string | null;
+  pinned: number;
 }
 
 /**
@@ -68,10 +72,11 @@ export function writeRunNode(
   stmt(
     db,
     `INSERT INTO run_nodes (workspace_id, run_id, node_id, node_type, status, attempts, started_at, finished_at,
-         inputs, outputs, outputs_blob, error)
-       VALUES (@ws, @run, @node, @type, @status, @attempts, @startedAt, @finishedAt, @inputs, @outputs, @blob, @error)
+         inputs, outputs, outputs_blob, error, pinned)
+       VALUES (@ws, @run, @node, @type, @status, @attempts, @startedAt, @finishedAt, @inputs, @outputs, @blob, @error, @pinned)
        ON CONFLICT (workspace_id, run_id, node_id) DO UPDATE SET
          node_type = excluded.node_type, status = excluded.status, attempts = excluded.attempts,
+         pinned = max(pinned, excluded.pinned),
          started_at = coalesce(excluded.started_at, started_at), finished_at = coalesce(excluded.finished_at, finished_at),
          inputs = coalesce(excluded.inputs, inputs), error = coalesce(excluded.error, error),
          outputs = CASE WHEN @hasOutputs THEN excluded.outputs ELSE outputs END,
@@ -89,6 +94,7 @@ export function writeRunNode(
     outputs: big ? null : outputsText,
     blob: big ? 1 : null,
     error: toJson(w.error),
+    pinned: w.pinned ? 1 : 0,
     hasOutputs: hasOutputs ? 1 : 0,
   });
   if (big) putRunBlob(db, workspaceId, runId, nodeId, outputsText);
@@ -114,7 +120,7 @@ export function getRunNodes(db: Db, workspaceId: string, runId: string): RunNode
   return stmt<[string, string], RawNode>(
     db,
     `SELECT node_id AS nodeId, node_type AS nodeType, status, attempts, started_at AS startedAt, finished_at AS finishedAt,
-       inputs, outputs, outputs_blob AS outputsBlob, error
+       inputs, outputs, outputs_blob AS outputsBlob, error, pinned
      FROM run_nodes WHERE workspace_id = ? AND run_id = ? ORDER BY coalesce(started_at, 0), node_id`,
   )
     .all(workspaceId, runId)
@@ -125,6 +131,7 @@ export function getRunNodes(db: Db, workspaceId: string, runId: string): RunNode
         status: r.status,
         attempts: r.attempts,
         outputsInBlob: r.outputsBlob === 1,
+        pinned: r.pinned === 1,
       };
       if (r.startedAt !== null) row.startedAt = r.startedAt;
       if (r.finishedAt !== null) row.finishedAt = r.finishedAt;

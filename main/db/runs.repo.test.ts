@@ -177,10 +177,27 @@ describe('run-nodes.repo and run-blobs.repo', () => {
         inputs: { in: 1 },
         outputs: { out: 2 },
         outputsInBlob: false,
+        pinned: false,
       },
     ]);
     expect(getRunNodeOutputs(store.db, ws, 'r1', 'n')).toEqual({ found: true, outputs: { out: 2 } });
     expect(getRunNodeOutputs(store.db, ws, 'r1', 'none')).toEqual({ found: false });
+  });
+
+  it('records a reused ("pinned") node, and a later write that leaves the flag out keeps it', () => {
+    upsertRunNode(store.db, ws, 'r1', 'up', {
+      nodeType: 'core.set',
+      status: 'succeeded',
+      attempts: 0,
+      outputs: { out: 1 },
+      pinned: true,
+    });
+    upsertRunNode(store.db, ws, 'r1', 'up', { nodeType: 'core.set', status: 'succeeded', attempts: 0 });
+    upsertRunNode(store.db, ws, 'r1', 'ran', { nodeType: 'core.set', status: 'succeeded', attempts: 1 });
+    expect(getRunNodes(store.db, ws, 'r1').map((n) => [n.nodeId, n.pinned])).toEqual([
+      ['ran', false],
+      ['up', true],
+    ]);
   });
 
   it('stores outputs over 1 MiB as a blob, reads them back intact, and moves them back inline when small', () => {

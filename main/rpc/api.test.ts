@@ -2,7 +2,7 @@
 // numbered events until runFinished), and closing one stops only its own.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../engine/index.js';
-import type { ApiEvent } from '../../preload/contract.js';
+import type { ApiEvent, RunFeedEvent } from '../../preload/contract.js';
 import { sampleDoc } from '../db/testing/temp-store.js';
 import { delayDoc, harness, type Harness } from './handlers/testing.js';
 
@@ -28,7 +28,7 @@ function connection() {
 
 /** Events after the snapshot must continue its numbering one by one, ending with runFinished. */
 function expectSnapshotThenEvents(events: ApiEvent[], runId: string): RunEvent[] {
-  const [first, ...rest] = events;
+  const [first, ...rest] = events.filter((e): e is RunFeedEvent => e.type !== 'workspaceChanged');
   expect(first).toMatchObject({ type: 'runSnapshot', runId });
   const seqs = rest.map((e) => e.seq);
   expect(seqs).toEqual(seqs.map((_, i) => first!.seq + 1 + i));

@@ -1,17 +1,20 @@
 // The API as every transport uses it (the CLI, Electron IPC, the browser mode's WebSocket): one
 // dispatcher over the handlers and services, and one connection per window or socket, each with its
-// own run subscriptions so one window's follows never push to another.
+// own run subscriptions so one window's follows never push to another, and its own watched workspace,
+// whose changes (made by any connection, REST included, or by a run ending) it hears.
 import type { ApiEvent, ApiResponse } from '../../preload/contract.js';
 import type { WorkspacePlugins } from '../plugins/workspace-plugins.js';
 import { createRunsService, type RunsService } from '../services/runs.service.js';
 import type { Store } from '../services/store.js';
 import { workspaceExists } from '../services/workspaces.service.js';
+import { changeOfCall } from './call-changes.js';
 import { createDispatcher, type Dispatch, type DispatchLogger, type Handlers } from './dispatch.js';
 import { createRunSubscriptions } from './events.js';
 import { createHandlers } from './handlers.js';
 import type { PluginsView } from './handlers/plugins.js';
 import { createRunEventSource } from './handlers/run-source.js';
 import { createRunFeed, type RunFeed } from './run-feed.js';
+import { createWorkspaceChanges, createWorkspaceWatch, type WorkspaceChanges } from './workspace-changes.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -24,8 +27,13 @@ export interface ApiOptions {
     Partial<Pick<WorkspacePlugins, 'reportsFor' | 'descriptorsFor' | 'reload'>>;
   /** The process's run feed; made here when absent. Pass the one `runs` publishes to when giving `runs`. */
   readonly feed?: RunFeed;
-  /** The runs service; made here over `store` and `feed` when absent. */
+  /**
+   * The runs service; made here over `store` and `feed` when absent. One given here must announce its
+   * runs' changes to `changes` (createRunsService's `onChange`), or watchers miss them.
+   */
   readonly runs?: RunsService;
+  /** Where workspace changes are announced; made here when absent. */
+  readonly changes?: WorkspaceChanges;
   readonly logger?: DispatchLogger;
   /** Answer INTERNAL for results that are not plain data (tests and development). */
   readonly checkResults?: boolean;
@@ -46,7 +54,8 @@ export interface Api {
   readonly handlers: Handlers;
   readonly runs: RunsService;
   readonly feed: RunFeed;
-  /** Opens a connection whose pushed events (run snapshots and events) go to `send`. */
+  readonly changes: WorkspaceChanges;
+  /** Opens a connection whose pushed events (run snapshots and events, workspace changes) go to `send`. */
   openConnection(send: (event: ApiEvent) => void): ApiConnection;
 }
 
@@ -75,10 +84,16 @@ export function createApi(options: ApiOptions): Api {
           pluginsFor: (workspaceId) => plugins.catalogFor(workspaceId),
         };
   const feed = options.feed ?? createRunFeed();
-  const runs = options.runs ?? createRunsService(store, { feed });
+  const changes = options.changes ?? createWorkspaceChanges();
+  const runs =
+    options.runs ?? createRunsService(store, { feed, onChange: (run) => changes.publish({ ...run, what: 'runs' }) });
   const handlers = createHandlers({ store, runs, feed, ...pluginsView(plugins) });
   const dispatch = createDispatcher(handlers, {
     workspaceExists: (id) => workspaceExists(store, id),
+    afterCall(method, args, result) {
+      const change = changeOfCall(method, args, result);
+      if (change) changes.publish(change);
+    },
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.checkResults ? { checkResults: true } : {}),
   });
@@ -90,9 +105,11 @@ export function createApi(options: ApiOptions): Api {
     handlers,
     runs,
     feed,
+    changes,
     openConnection(send) {
       const subscriptions = createRunSubscriptions(source, send);
-      const ctx = { subscriptions };
+      const watch = createWorkspaceWatch(changes, send);
+      const ctx = { subscriptions, watch };
       let closed = false;
       return {
         call(method, input) {
@@ -107,6 +124,7 @@ export function createApi(options: ApiOptions): Api {
         close() {
           closed = true;
           subscriptions.close();
+          watch.close();
         },
       };
     },

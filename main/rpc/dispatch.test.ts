@@ -12,6 +12,7 @@ import {
 } from '../errors.js';
 import { createDispatcher, INTERNAL_MESSAGE, type CallContext, type Handlers } from './dispatch.js';
 import { createRunSubscriptions } from './events.js';
+import { createWorkspaceChanges, createWorkspaceWatch } from './workspace-changes.js';
 
 const notCalled = () => {
   throw new Error('not called in this test');
@@ -25,6 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 
 const ctx: CallContext = {
   subscriptions: createRunSubscriptions({ snapshotOf: () => undefined, listen: () => () => {} }, () => {}),
+  watch: createWorkspaceWatch(createWorkspaceChanges(), () => {}),
 };
 
 const workspace = {
@@ -183,6 +185,7 @@ describe('dispatch: subscriptions', () => {
         { snapshotOf: (ws, runId) => (ws === 'ws-1' && runId === 'r' ? { snapshot, seq: 2 } : undefined), listen: () => () => {} },
         (e) => pushed.push(e),
       ),
+      watch: ctx.watch,
     };
     const { dispatch } = setup({
       'runs.subscribe': ({ workspaceId, runId }, c) => c.subscriptions.subscribe(workspaceId, runId),
@@ -193,6 +196,39 @@ describe('dispatch: subscriptions', () => {
     });
     expect(pushed).toEqual([{ type: 'runSnapshot', runId: 'r', seq: 2, snapshot }]);
     expect((await errorOf(dispatch('runs.subscribe', { workspaceId: 'ws-1', runId: 'x' }, own))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('dispatch: afterCall', () => {
+  it('hears each successful call with its validated input and result, and no failed one', async () => {
+    const heard: unknown[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'workflows.delete': () => null,
+        'workflows.get': () => {
+          throw new NotFoundError('workflow', 'wf');
+        },
+      }),
+      { workspaceExists: (id) => id === 'ws-1', afterCall: (method, args, result) => heard.push([method, args, result]) },
+    );
+    await dispatch('workflows.delete', { workspaceId: 'ws-1', workflowId: 'wf' }, ctx);
+    await dispatch('workflows.get', { workspaceId: 'ws-1', workflowId: 'wf' }, ctx);
+    await dispatch('workflows.delete', { workspaceId: 'ws-2', workflowId: 'wf' }, ctx);
+    await dispatch('workflows.delete', { workspaceId: 'ws-1' }, ctx);
+    expect(heard).toEqual([['workflows.delete', { workspaceId: 'ws-1', workflowId: 'wf' }, null]]);
+  });
+
+  it('answers the call as done even when afterCall throws, and logs that', async () => {
+    const logger = { error: vi.fn() };
+    const dispatch = createDispatcher(handlers({ 'workflows.delete': () => null }), {
+      workspaceExists: () => true,
+      logger,
+      afterCall: () => {
+        throw new Error('announce failed');
+      },
+    });
+    expect(await dispatch('workflows.delete', { workspaceId: 'ws-1', workflowId: 'wf' }, ctx)).toEqual({ ok: true, result: null });
+    expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('afterCall failed'), expect.any(Error));
   });
 });
 

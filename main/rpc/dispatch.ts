@@ -16,11 +16,14 @@ import { InvalidInputError, NotFoundError, WeftError } from '../errors.js';
 import type { RunSubscriptions } from './events.js';
 import { inputProblems } from './input-problems.js';
 import { findNonPlainData } from './plain-data.js';
+import type { WorkspaceWatch } from './workspace-changes.js';
 
 /** What a handler knows about the call besides its input: the caller's connection. */
 export interface CallContext {
   /** The caller's run subscriptions (`runs.subscribe` pushes events through them). */
   readonly subscriptions: RunSubscriptions;
+  /** The workspace whose changes the caller hears (`workspaces.watch`). */
+  readonly watch: WorkspaceWatch;
 }
 
 /** One handler per contract method: a missing method or a wrong input or result type fails to compile. */
@@ -41,6 +44,11 @@ export interface DispatchOptions {
   logger?: DispatchLogger;
   /** Answer INTERNAL when a result is not plain data (for tests and development). */
   checkResults?: boolean;
+  /**
+   * Hears every call that succeeded, with its validated input and its result, before the caller gets
+   * the answer (the API announces workspace changes here). What it throws is logged, never answered.
+   */
+  afterCall?(method: ApiMethod, args: unknown, result: unknown): void;
 }
 
 /** Calls a method by name with untrusted input; always resolves, never throws. */
@@ -85,6 +93,14 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
     if (options.checkResults) {
       const bad = findNonPlainData(result);
       if (bad !== undefined) return internal(method, `result is not plain data at ${bad}`, result);
+    }
+    if (options.afterCall) {
+      try {
+        options.afterCall(method, args, result);
+      } catch (error) {
+        // The call did what it was asked: a failure to tell others of it must not turn it into an error.
+        internal(method, 'afterCall failed', error);
+      }
     }
     return { ok: true, result } as ApiResponse;
   }

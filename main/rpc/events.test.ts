@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeStatus, RunEvent, RunSnapshot } from '../../engine/index.js';
-import type { ApiEvent, RunSubscription } from '../../preload/contract.js';
+import type { RunFeedEvent, RunSubscription } from '../../preload/contract.js';
 import { NotFoundError } from '../errors.js';
 import { createRunSubscriptions, type RunEventSource } from './events.js';
 import { createRunFeed } from './run-feed.js';
@@ -59,7 +59,7 @@ function fakeRun(runId = 'run-1') {
 
 /** A connection that records what was pushed to it and folds it like a client. */
 function connection(source: RunEventSource) {
-  const got: ApiEvent[] = [];
+  const got: RunFeedEvent[] = [];
   const subs = createRunSubscriptions(source, (e) => got.push(e));
   function view(): State | undefined {
     let state: State | undefined;

@@ -4,7 +4,7 @@
 // listen before it asks for the snapshot and forward exactly the events after it: a run that emits while
 // the snapshot is taken (even asynchronously) loses nothing and repeats nothing.
 import type { RunEvent, RunSnapshot } from '../../engine/index.js';
-import type { ApiEvent, RunSubscription } from '../../preload/contract.js';
+import type { RunFeedEvent, RunSubscription } from '../../preload/contract.js';
 import { NotFoundError, WeftError } from '../errors.js';
 
 /** Called with each event of a run and its number within the run (1 for the first). */
@@ -47,7 +47,7 @@ interface Subscription {
 }
 
 /** Creates the subscriptions of one connection, pushing to it through `send`. */
-export function createRunSubscriptions(source: RunEventSource, send: (event: ApiEvent) => void): RunSubscriptions {
+export function createRunSubscriptions(source: RunEventSource, send: (event: RunFeedEvent) => void): RunSubscriptions {
   const subs = new Map<string, Subscription>();
   let closed = false;
 
@@ -56,7 +56,7 @@ export function createRunSubscriptions(source: RunEventSource, send: (event: Api
     sub.stop();
   }
 
-  function push(event: ApiEvent): void {
+  function push(event: RunFeedEvent): void {
     try {
       send(event);
     } catch {

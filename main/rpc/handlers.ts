@@ -52,6 +52,11 @@ export function createHandlers({ store, runs, plugins: given }: HandlerDeps): Ha
     'workspaces.setPolicy': ({ workspaceId, policy }) => ws.setWorkspacePolicy(store, workspaceId, policy),
     'workspaces.setRunRetention': ({ workspaceId, runRetention }) =>
       ws.setRunRetention(store, workspaceId, runRetention),
+    // Dispatch has checked that the workspace exists: an unknown one answers NOT_FOUND, not a silent watch.
+    'workspaces.watch': ({ workspaceId }, ctx) => {
+      ctx.watch.watch(workspaceId);
+      return null;
+    },
 
     'workflows.create': ({ workspaceId, document, note }) =>
       toDetail(wf.createWorkflow(store, workspaceId, document, note)),

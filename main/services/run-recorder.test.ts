@@ -48,6 +48,20 @@ describe('run recorder', () => {
     expect(finished).toEqual([record]);
   });
 
+  it('marks a node whose outputs were reused, and only that one', async () => {
+    const { flushes, sink } = fakeSink();
+    const recorder = createRunRecorder(sink, { flushMs: 5 });
+    const handle = startRun(compileWorkflow(doc(30), registry), {
+      onEvent: (e) => recorder.onEvent(e),
+      pinnedOutputs: { a: { out: { n: 7 } } },
+    });
+    await new Promise((r) => setTimeout(r, 15));
+    const seen = new Map(flushes.flat().map((n) => [n.nodeId, n]));
+    expect(seen.get('a')).toMatchObject({ status: 'succeeded', attempts: 0, pinned: true, outputs: { out: { n: 7 } } });
+    expect(seen.get('wait')?.pinned).toBeUndefined();
+    recorder.finish(await handle.done);
+  });
+
   it('writes nothing after the final record, even when a timer was pending', async () => {
     const { flushes, finished, sink } = fakeSink();
     const recorder = createRunRecorder(sink, { flushMs: 30 });

@@ -9,6 +9,8 @@ export interface RecordedNode {
   finishedAt?: number;
   outputs?: Record<string, unknown>;
   error?: RunError;
+  /** The node did not run: its outputs were reused ("run from here"). */
+  pinned?: true;
 }
 
 /** Where a run's record goes; the store implements it with one transaction per call. */
@@ -76,6 +78,7 @@ export function createRunRecorder(sink: RunRecorderSink, options: { flushMs?: nu
           r.status = 'succeeded';
           r.finishedAt = e.at;
           r.outputs = e.outputs;
+          if (e.pinned) r.pinned = true;
           break;
         case 'nodeFailed':
           r.status = 'failed';

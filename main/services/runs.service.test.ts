@@ -95,8 +95,29 @@ describe('runs service', () => {
     const detail = runs.get(ws, runId);
     expect(detail.nodes.start?.attempts).toBe(0);
     expect(detail.outputs).toEqual({ greeting: { name: 'Ada', text: 'Hi Ada' } });
+    // The reused node is recorded as reused (its outputs the source run's, no inputs: it did not run);
+    // the origin names the run they came from.
+    expect(detail.origin).toEqual({ kind: 'fromNode', nodeId: 'greet', sourceRunId: first.runId });
+    expect(detail.nodes.start).toMatchObject({ status: 'succeeded', attempts: 0, pinned: true });
+    expect(detail.nodes.start?.outputs).toEqual(runs.get(ws, first.runId).nodes.start?.outputs);
+    expect(detail.nodes.start?.inputs).toBeUndefined();
+    expect(detail.nodes.greet).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(detail.nodes.greet?.pinned).toBeUndefined();
+    expect(runs.get(ws, first.runId).nodes.start?.pinned).toBeUndefined();
     expect(() => runs.start(ws, workflowId, { fromNode: { nodeId: 'ghost', sourceRunId: first.runId } })).toThrow(NotFoundError);
     expect(() => runs.start(ws, workflowId, { fromNode: { nodeId: 'greet', sourceRunId: 'run_nope' } })).toThrow(NotFoundError);
+  });
+
+  it('marks reused nodes while a run from a node is still going, and in its snapshot', async () => {
+    const slow = wf.createWorkflow(store, ws, slowDoc(150)).id;
+    const first = await runs.start(ws, slow).done;
+    const { runId, done } = runs.start(ws, slow, { fromNode: { nodeId: 'wait', sourceRunId: first.runId } });
+    await new Promise((r) => setTimeout(r, 60)); // flushed (flushMs 5), `wait` still waiting
+    expect(runs.get(ws, runId).nodes.start).toMatchObject({ status: 'succeeded', attempts: 0, pinned: true });
+    expect(runs.snapshotOf(ws, runId)?.snapshot.nodes.start).toEqual({ status: 'succeeded', attempts: 0, pinned: true });
+    await done;
+    expect(runs.get(ws, runId).nodes.start?.pinned).toBe(true);
+    expect(runs.get(ws, runId).nodes.wait?.pinned).toBeUndefined();
   });
 
   it('refuses a workflow whose node types the workspace policy denies, naming the nodes', () => {

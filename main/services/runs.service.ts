@@ -45,6 +45,13 @@ export interface RunsService {
   idle(): Promise<void>;
 }
 
+/** A run of a workflow started, finished (its record stored, older runs pruned) or was deleted. */
+export interface RunChange {
+  readonly workspaceId: string;
+  readonly workflowId: string;
+  readonly runId: string;
+}
+
 interface ActiveRun {
   readonly workspaceId: string;
   readonly handle: RunHandle;
@@ -80,7 +87,13 @@ function newRunId(): string {
 
 export function createRunsService(
   store: Store,
-  options: { feed?: RunFeed; flushMs?: number; log?: (message: string) => void } = {},
+  options: {
+    feed?: RunFeed;
+    flushMs?: number;
+    log?: (message: string) => void;
+    /** Hears each run's start, its end and its deletion (the API tells the workspace's watchers). */
+    onChange?: (change: RunChange) => void;
+  } = {},
 ): RunsService {
   const db = store.db;
   const active = new Map<string, ActiveRun>();
@@ -92,6 +105,14 @@ export function createRunsService(
     return lastStart;
   }
   const log = options.log ?? ((message: string) => console.error(message));
+
+  function changed(change: RunChange): void {
+    try {
+      options.onChange?.(change);
+    } catch (e) {
+      log(`weft: could not announce a change of run ${change.runId}: ${(e as Error).message}`);
+    }
+  }
 
   // A failed write of a run's progress must not take the run (or the process) down with it; the final
   // write retries everything, and the run is marked interrupted at the next start if that fails too.
@@ -125,6 +146,7 @@ export function createRunsService(
           finishedAt: r.finishedAt,
           outputs: r.outputs,
           error: r.error,
+          pinned: r.pinned,
         });
       }
     });
@@ -142,6 +164,7 @@ export function createRunsService(
           inputs: n.inputs,
           outputs: n.outputs,
           error: n.error,
+          pinned: n.pinned,
         });
       }
       runsRepo.finishRun(db, workspaceId, record.runId, {
@@ -233,9 +256,11 @@ export function createRunsService(
     const done = handle.done.then((record) => {
       recorder.finish(record);
       active.delete(record.runId);
+      changed({ workspaceId, workflowId, runId: record.runId });
       return record;
     });
     active.set(handle.runId, { workspaceId, handle, done });
+    changed({ workspaceId, workflowId, runId: handle.runId });
     return { runId: handle.runId, done };
   }
 
@@ -284,6 +309,7 @@ export function createRunsService(
         if (n.outputs !== undefined) detail.outputs = n.outputs as NodeOutputs;
         if (n.outputsInBlob) detail.outputsDeferred = true;
         if (n.error !== undefined) detail.error = n.error as RunNodeDetail['error'] & object;
+        if (n.pinned) detail.pinned = true;
         nodes[n.nodeId] = detail;
       }
       return { ...toSummary(r), input: r.input ?? null, outputs: (r.outputs as Record<string, unknown>) ?? {}, nodes };
@@ -298,7 +324,9 @@ export function createRunsService(
       if (active.get(runId)?.workspaceId === workspaceId) {
         throw new InvalidInputError([{ path: 'runId', code: 'INVALID_VALUE', message: 'the run is still going; cancel it first' }]);
       }
-      if (!runsRepo.deleteRun(db, workspaceId, runId)) throw new NotFoundError('run', runId);
+      const deleted = runsRepo.getRun(db, workspaceId, runId);
+      if (!deleted || !runsRepo.deleteRun(db, workspaceId, runId)) throw new NotFoundError('run', runId);
+      changed({ workspaceId, workflowId: deleted.workflowId, runId });
     },
     errorStats(workspaceId, opts = {}) {
       getWorkspace(store, workspaceId);

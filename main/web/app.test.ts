@@ -86,7 +86,7 @@ describe('the serve app', () => {
     // A quick run may be over before the subscription: then its snapshot is already final.
     await s.until((events) =>
       events.some((e) =>
-        e.type === 'runEvent' ? e.event.type === 'runFinished' : e.snapshot.status !== 'running',
+        e.type === 'runEvent' ? e.event.type === 'runFinished' : e.type === 'runSnapshot' && e.snapshot.status !== 'running',
       ),
     );
     // The record is stored just after the run's last event.

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   ApiEvent,
+  RunFeedEvent,
   RunStarted,
   RunSubscription,
   SocketMessage,
@@ -123,7 +124,7 @@ describe('socket bridge', () => {
     const sub = result<RunSubscription>(await s.call('runs.subscribe', { workspaceId: h.ws, runId }));
     await s.until((events) => events.some((e) => e.type === 'runEvent' && e.event.type === 'runFinished'));
 
-    const [first, ...rest] = s.events;
+    const [first, ...rest] = s.events.filter((e): e is RunFeedEvent => e.type !== 'workspaceChanged');
     expect(first).toMatchObject({ type: 'runSnapshot', runId, seq: sub.seq });
     expect(rest.length).toBeGreaterThan(0);
     const seqs = rest.map((e) => e.seq);

@@ -140,6 +140,11 @@ export interface RunSummary {
 /** One node of a recorded run. */
 export interface RunNodeDetail extends NodeRecord {
   nodeType: string;
+  /**
+   * The node did not run (`attempts` 0, no inputs): its outputs are those the run named by the run's
+   * `origin.sourceRunId` recorded, reused by a run from a node downstream.
+   */
+  pinned?: true;
   /** The outputs were too large to send with the run (over 1 MiB): fetch them with `runs.nodeOutputs`. */
   outputsDeferred?: boolean;
 }
@@ -252,11 +257,35 @@ export interface RunSubscription {
   seq: number;
 }
 
+/** What a `workspaceChanged` event says changed, so a client fetches again only the lists concerned. */
+export type WorkspaceChangeKind =
+  /** A workflow was created, saved, restored, duplicated, imported or deleted (its runs with it). */
+  | 'workflows'
+  /** A run started, finished or was deleted (older runs may have been pruned with it). */
+  | 'runs'
+  /** The workspace itself: renamed, its policy, retention or plugins changed, or deleted. */
+  | 'workspace';
+
+/** A change to a watched workspace, made by this connection or any other (a window, a script over REST). */
+export interface WorkspaceChangedEvent {
+  type: 'workspaceChanged';
+  workspaceId: string;
+  what: WorkspaceChangeKind;
+  /** The workflow concerned, when one is (always for `runs`). */
+  workflowId?: string;
+  /** The run concerned, for `runs`. */
+  runId?: string;
+}
+
 /**
  * Events pushed to a connection. After `runs.subscribe`, a `runSnapshot` comes first, then each later
  * `runEvent` of that run in order with `seq` counting up from the snapshot's; a client applies an event
  * only when its `seq` is greater than the last one it applied, so nothing is lost or applied twice.
+ * After `workspaces.watch`, a `workspaceChanged` follows each change to that workspace (and to no other).
  */
-export type ApiEvent =
+export type ApiEvent = RunFeedEvent | WorkspaceChangedEvent;
+
+/** The events of a followed run (`runs.subscribe`): its snapshot, then its numbered events. */
+export type RunFeedEvent =
   | { type: 'runSnapshot'; runId: string; seq: number; snapshot: RunSnapshot }
   | { type: 'runEvent'; runId: string; seq: number; event: RunEvent };

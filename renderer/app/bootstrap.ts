@@ -19,6 +19,7 @@ export function startEditor(client: WeftClient, commands: Commands): () => void 
     trackLiveProblems(useDocumentStore, useCatalogStore),
     trackProblemsList(client),
     commands.runs.start(),
+    commands.workspaces.start(),
   ];
 
   let loading = false;

@@ -56,7 +56,7 @@ export function useShortcuts(commands: Commands): void {
           autoLayout();
           break;
         case 'fitView':
-          void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 });
+          void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200, includeHiddenNodes: true });
           break;
         case 'help':
           toggleShortcutsHelp();

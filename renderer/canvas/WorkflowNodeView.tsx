@@ -13,7 +13,7 @@ import type { RunView } from '../stores/run-fold.js';
 import { useRunStore } from '../stores/run.store.js';
 import { ERROR_PORT } from './connection-rules.js';
 import type { WeftFlowNode } from './flow-mapping.js';
-import { formatDuration, STATUS_ICON, type ShownStatus } from './node-status.js';
+import { formatDuration, reusedLabel, STATUS_ICON, type ShownStatus } from './node-status.js';
 
 function PortRow({ input, output }: { input: PortSpec | undefined; output: PortSpec | undefined }) {
   return (
@@ -63,6 +63,9 @@ interface ShownRun {
   readonly attempt: number;
   readonly durationMs: number | undefined;
   readonly retryDelayMs: number | undefined;
+  /** Did not run: its outputs were reused from run `reusedFrom` (a run from a node downstream). */
+  readonly pinned: boolean;
+  readonly reusedFrom: string | undefined;
 }
 
 const selectShownRun =
@@ -74,6 +77,8 @@ const selectShownRun =
       attempt: n?.attempt ?? 0,
       durationMs: n?.durationMs,
       retryDelayMs: n?.retryDelayMs,
+      pinned: n?.pinned === true,
+      reusedFrom: n?.pinned === true ? s.reusedFrom : undefined,
     };
   };
 
@@ -100,9 +105,10 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<WeftFlowNode>) {
 
   return (
     <div
-      className={`weft-node status-${status}${selected ? ' selected' : ''}${unknown ? ' unknown' : ''}`}
+      className={`weft-node status-${status}${selected ? ' selected' : ''}${unknown ? ' unknown' : ''}${run.pinned ? ' pinned' : ''}`}
       data-testid={`node-${id}`}
       data-status={specStatus}
+      data-reused={run.pinned || undefined}
       data-retrying={status === 'retrying' || undefined}
       data-attempt={run.attempt || undefined}
     >
@@ -135,8 +141,16 @@ function WorkflowNodeViewImpl({ id, data, selected }: NodeProps<WeftFlowNode>) {
         </div>
       )}
       {/* Always there, so that a status change never resizes the node (2,000 re-measures per run). */}
-      <div className="weft-node-run" data-testid={`run-info-${id}`}>
-        {status !== 'idle' && <span className="weft-status-word">{status}</span>}
+      <div
+        className="weft-node-run"
+        data-testid={`run-info-${id}`}
+        title={run.pinned ? `Not run: its outputs were ${reusedLabel(run.reusedFrom)}` : undefined}
+      >
+        {run.pinned ? (
+          <span className="weft-status-word">{reusedLabel(run.reusedFrom)}</span>
+        ) : (
+          status !== 'idle' && <span className="weft-status-word">{status}</span>
+        )}
         {status === 'retrying' ? (
           <span data-testid={`attempt-${id}`}>
             attempt {run.attempt + 1}

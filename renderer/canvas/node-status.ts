@@ -22,3 +22,17 @@ export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
+
+/** The tail of a run id, enough to tell runs apart in a list (`run_3f9a…` → `3f9a1c`). */
+export function shortRunId(runId: string): string {
+  const bare = runId.startsWith('run_') ? runId.slice(4) : runId;
+  return bare.slice(0, 6);
+}
+
+/**
+ * How a node that did not run reads: its outputs were reused from an earlier run ("run from here").
+ * `reusedFrom` is that run, when known.
+ */
+export function reusedLabel(reusedFrom: string | undefined): string {
+  return reusedFrom ? `reused from run ${shortRunId(reusedFrom)}` : 'reused';
+}

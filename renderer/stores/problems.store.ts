@@ -1,5 +1,7 @@
 // Live problems of the open document (live-problems.ts), recomputed shortly after the document or the
-// catalog changes rather than on every keystroke or drag frame.
+// catalog changes rather than on every keystroke or drag frame. A large document is checked only once
+// the edits pause: the check then takes several milliseconds, and repeated every 150 ms while typing
+// or dragging it would cost frames.
 import { create } from 'zustand';
 import type { Problem } from '../../engine/model/problem.js';
 import type { CatalogState } from './catalog.store.js';
@@ -53,11 +55,16 @@ interface Subscribable<S> {
   subscribe(listener: (state: S, prev: S) => void): () => void;
 }
 
+/** From this many nodes on, the check waits for a pause in the edits (`LARGE_DOCUMENT_DELAY_MS`). */
+export const LARGE_DOCUMENT_NODES = 500;
+export const LARGE_DOCUMENT_DELAY_MS = 400;
+
 /** Keeps the problems store current; answers the function that stops. */
 export function trackLiveProblems(
   documents: Subscribable<DocumentState>,
   catalog: Subscribable<CatalogState>,
   delayMs = 150,
+  largeDelayMs = LARGE_DOCUMENT_DELAY_MS,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const recompute = () => {
@@ -69,7 +76,13 @@ export function trackLiveProblems(
     useProblemsStore.getState().set(findLiveProblems(doc.nodes, doc.edges, types.byType));
   };
   const schedule = () => {
-    if (timer === null) timer = setTimeout(recompute, delayMs);
+    if (documents.getState().nodes.length >= LARGE_DOCUMENT_NODES) {
+      // Debounced: every change starts the wait again.
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(recompute, largeDelayMs);
+    } else if (timer === null) {
+      timer = setTimeout(recompute, delayMs);
+    }
   };
   const stopDoc = documents.subscribe((s, prev) => {
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) schedule();

@@ -33,6 +33,8 @@ export interface NodeRunState {
   /** The outputs were too large to travel with the run: fetch them with `runs.nodeOutputs`. */
   readonly outputsDeferred?: boolean;
   readonly recovered?: boolean;
+  /** The node did not run: its outputs were reused from the run named by `RunView.reusedFrom`. */
+  readonly pinned?: boolean;
   readonly reason?: string;
   readonly logs?: readonly NodeLogLine[];
 }
@@ -48,6 +50,8 @@ export interface RunView {
   readonly durationMs?: number;
   /** Why the run could not start, or its own error. */
   readonly error?: string;
+  /** A run from a node: the run whose recorded outputs its pinned nodes reuse. */
+  readonly reusedFrom?: string;
   readonly nodes: Readonly<Record<string, NodeRunState>>;
 }
 
@@ -64,6 +68,7 @@ export const IDLE_RUN: RunView = {
   finishedAt: undefined,
   durationMs: undefined,
   error: undefined,
+  reusedFrom: undefined,
   nodes: {},
 };
 
@@ -104,10 +109,12 @@ function applyRunEvent(run: RunView, nodes: Record<string, NodeRunState>, event:
         ...prev,
         status: 'succeeded',
         finishedAt: event.at,
-        durationMs: event.durationMs,
+        // A reused node took no time: its 0 ms would read as a very fast run.
+        durationMs: event.pinned ? undefined : event.durationMs,
         outputs: event.outputs,
         error: undefined,
         ...(event.recovered ? { recovered: true } : {}),
+        ...(event.pinned ? { pinned: true } : {}),
       };
       break;
     case 'nodeFailed':
@@ -161,13 +168,14 @@ export function foldEvents(run: RunView, events: readonly ApiEvent[]): RunView {
   let next = run;
   let nodes: Record<string, NodeRunState> | null = null;
   for (const e of events) {
-    if (e.runId !== next.runId) continue;
+    if (e.type === 'workspaceChanged' || e.runId !== next.runId) continue;
     nodes ??= { ...next.nodes };
     if (e.type === 'runSnapshot') {
       for (const [id, n] of Object.entries(e.snapshot.nodes)) {
         const prev = nodes[id] ?? PENDING;
-        if (prev.status !== n.status || prev.attempt !== n.attempts)
-          nodes[id] = { ...prev, status: n.status, attempt: n.attempts };
+        const pinned = n.pinned === true && prev.pinned !== true;
+        if (prev.status !== n.status || prev.attempt !== n.attempts || pinned)
+          nodes[id] = { ...prev, status: n.status, attempt: n.attempts, ...(pinned ? { pinned: true } : {}) };
       }
       next = { ...next, status: e.snapshot.status, lastSeq: Math.max(next.lastSeq, e.seq) };
       continue;
@@ -197,11 +205,13 @@ export function mergeDetail(run: RunView, detail: RunDetail): RunView {
       ...(rec.error !== undefined ? { error: rec.error } : {}),
       ...(rec.reason !== undefined ? { reason: rec.reason } : {}),
       ...(rec.recovered ? { recovered: true } : {}),
+      ...(rec.pinned ? { pinned: true, durationMs: undefined } : {}),
       ...(rec.logs ? { logs: rec.logs.slice(-MAX_LOG_LINES) } : {}),
     };
   }
   return {
     ...run,
+    ...(detail.origin.kind === 'fromNode' ? { reusedFrom: detail.origin.sourceRunId } : {}),
     status: detail.status,
     startedAt: detail.startedAt,
     ...(detail.finishedAt !== null ? { finishedAt: detail.finishedAt } : {}),

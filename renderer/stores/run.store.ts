@@ -9,8 +9,11 @@ import { foldEvents, IDLE_RUN, mergeDetail, type NodeRunState, type RunView } fr
 export interface RunActions {
   /** A run is being asked for (before the host answered). */
   starting(workflowId: string): void;
-  /** The host started run `runId`: events of that run apply from now on. */
-  started(runId: string, workflowId: string): void;
+  /**
+   * The host started run `runId`: events of that run apply from now on. `reusedFrom`: a run from a
+   * node, whose reused (pinned) nodes' outputs come from that run.
+   */
+  started(runId: string, workflowId: string, reusedFrom?: string): void;
   /** The run could not start. */
   startFailed(message: string): void;
   /** A batch of pushed events (the run feed calls this once per frame). */
@@ -29,7 +32,8 @@ export function createRunStore() {
   return create<RunStoreState>()((set, get) => ({
     ...IDLE_RUN,
     starting: (workflowId) => set({ ...IDLE_RUN, workflowId, status: 'starting' }),
-    started: (runId, workflowId) => set({ ...IDLE_RUN, runId, workflowId, status: 'running' }),
+    started: (runId, workflowId, reusedFrom) =>
+      set({ ...IDLE_RUN, runId, workflowId, status: 'running', reusedFrom }),
     startFailed: (message) => set({ status: 'failed', error: message }),
     applyEvents(events) {
       const current = get();

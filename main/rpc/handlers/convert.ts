@@ -106,10 +106,10 @@ const NODE_STATUSES: ReadonlySet<string> = new Set([
  * what it means to a viewer: the run did not complete.
  */
 export function storedSnapshot(run: RunDetail): RunSnapshot {
-  const nodes: Record<string, { status: SnapshotNodeStatus; attempts: number }> = {};
+  const nodes: Record<string, { status: SnapshotNodeStatus; attempts: number; pinned?: true }> = {};
   for (const [id, n] of Object.entries(run.nodes)) {
     const status = NODE_STATUSES.has(n.status) ? n.status : 'failed';
-    nodes[id] = { status, attempts: n.attempts };
+    nodes[id] = n.pinned ? { status, attempts: n.attempts, pinned: true } : { status, attempts: n.attempts };
   }
   return { runId: run.id, status: run.status === 'interrupted' ? 'failed' : run.status, nodes };
 }

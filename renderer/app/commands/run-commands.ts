@@ -10,8 +10,11 @@ import { reportFailure } from './report-error.js';
 export interface RunCommands {
   run(): Promise<void>;
   stop(): Promise<void>;
-  /** Fetches a node's outputs that did not travel with the run (too large, or missed). */
-  loadNodeOutputs(nodeId: string): Promise<void>;
+  /**
+   * Fetches a node's outputs that did not travel with the run (too large, or missed), from the run
+   * shown, or from `fromRunId` (a reused node's outputs, from the run that recorded them).
+   */
+  loadNodeOutputs(nodeId: string, fromRunId?: string): Promise<void>;
   /** Starts the background work (run end, reconnect); answers the function that stops it. */
   start(): () => void;
 }
@@ -75,12 +78,12 @@ export function createRunCommands(client: WeftClient, save: () => Promise<boolea
       }
     },
 
-    async loadNodeOutputs(nodeId) {
+    async loadNodeOutputs(nodeId, fromRunId) {
       const { runId } = runs();
       const workspaceId = ui().workspaceId;
       if (!runId || !workspaceId) return;
       try {
-        const result = await client.invoke('runs.nodeOutputs', { workspaceId, runId, nodeId });
+        const result = await client.invoke('runs.nodeOutputs', { workspaceId, runId: fromRunId ?? runId, nodeId });
         if (runs().runId === runId) runs().setNodeOutputs(nodeId, result.outputs);
       } catch (err) {
         reportFailure(`Could not read the outputs of ${nodeId}`, err, 'outputs');

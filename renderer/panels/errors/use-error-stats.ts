@@ -1,9 +1,11 @@
 // Loads the error statistics (`runs.errorStats`) for the chosen scope and window, and for the open
-// workflow its recent runs for the trend; again whenever a run of the workspace finishes.
+// workflow its recent runs for the trend; again whenever a run of the workspace finishes, here or
+// elsewhere (the host's `workspaceChanged`), or a workflow (with its runs) is deleted.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_PAGE, type ErrorStats, type RunSummary } from '../../../preload/contract.js';
 import type { WeftClient } from '../../api/client.js';
 import { errorMessage } from '../../api/client.js';
+import { debounce, LIVE_REFRESH_MS, listsConcerned } from '../../app/commands/workspace-changes.js';
 import { isFinished } from '../../stores/run-fold.js';
 import { useRunStore } from '../../stores/run.store.js';
 
@@ -21,8 +23,6 @@ export interface ErrorStatsData {
   readonly loading: boolean;
   readonly error: string | null;
 }
-
-const REFRESH_DELAY_MS = 300;
 
 export function useErrorStats(client: WeftClient, query: ErrorStatsQuery) {
   const [data, setData] = useState<ErrorStatsData>({ stats: null, recentRuns: null, loading: false, error: null });
@@ -53,17 +53,21 @@ export function useErrorStats(client: WeftClient, query: ErrorStatsQuery) {
   }, [load]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = useRunStore.subscribe((s, prev) => {
-      if (s.runId !== prev.runId || !isFinished(s.status) || isFinished(prev.status)) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(), REFRESH_DELAY_MS);
+    const refresh = debounce(() => void load(), LIVE_REFRESH_MS);
+    const stopRuns = useRunStore.subscribe((s, prev) => {
+      if (s.runId === prev.runId && isFinished(s.status) && !isFinished(prev.status)) refresh();
+    });
+    const stopChanges = client.onEvent((event) => {
+      // Any run of the workspace may count, whatever the scope: a workflow-wide view refreshes a little
+      // more often than it needs to, never less.
+      if (listsConcerned(event, { workspaceId, workflowId }).has('errors')) refresh();
     });
     return () => {
-      stop();
-      clearTimeout(timer);
+      stopRuns();
+      stopChanges();
+      refresh.cancel();
     };
-  }, [load]);
+  }, [client, load, workspaceId, workflowId]);
 
   return { data, refresh: load };
 }

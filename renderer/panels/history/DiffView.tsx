@@ -107,7 +107,13 @@ function useSelectOnCanvas() {
     () => ({
       node(id: string) {
         useUiStore.getState().select({ nodeIds: [id], edgeIds: [] });
-        void flow.fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.6 });
+        void flow.fitView({
+          nodes: [{ id }],
+          duration: 300,
+          maxZoom: 1.2,
+          padding: 0.6,
+          includeHiddenNodes: true,
+        });
       },
       edge(id: string) {
         useUiStore.getState().select({ nodeIds: [], edgeIds: [id] });

@@ -1,10 +1,11 @@
 // A node's part of the run shown: status, tries, duration, error, its inputs and outputs (outputs in
 // `data-testid="node-output-<id>"`, fetched with `runs.nodeOutputs` when they did not come with the
-// run) and its log. Offers "run from here" when the run recorded everything upstream of the node.
+// run) and its log. Offers "run from here" when the run recorded everything upstream of the node. A
+// node the run reused (it did not run) says from which run, and shows the outputs it passed on.
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCommands } from '../../app/app-context.js';
-import { formatDuration } from '../../canvas/node-status.js';
+import { formatDuration, shortRunId } from '../../canvas/node-status.js';
 import { useDocumentStore } from '../../stores/document.store.js';
 import { isFinished } from '../../stores/run-fold.js';
 import { selectNodeRun, useRunStore } from '../../stores/run.store.js';
@@ -57,6 +58,29 @@ function RunFromHereButton({ nodeId }: { nodeId: string }) {
   );
 }
 
+/** "reused from run 3f9a1c", the run a link that shows it. */
+function ReusedBadge({ reusedFrom }: { reusedFrom: string | undefined }) {
+  const actions = useRunActions();
+  return (
+    <span className="reused-badge" data-testid="reused-from" title="This node did not run in this run: its outputs were reused">
+      reused
+      {reusedFrom && (
+        <>
+          {' from run '}
+          <button
+            type="button"
+            className="link-button mono"
+            title={`Show run ${reusedFrom}, which recorded these outputs`}
+            onClick={() => void actions.openRun(reusedFrom)}
+          >
+            {shortRunId(reusedFrom)}
+          </button>
+        </>
+      )}
+    </span>
+  );
+}
+
 function copy(value: unknown): void {
   void navigator.clipboard?.writeText(toJsonText(value)).catch(() => {});
 }
@@ -66,14 +90,19 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
   const run = useRunStore(selectNodeRun(nodeId));
   const runKey = useRunStore((s) => s.runId);
   const runFinished = useRunStore((s) => isFinished(s.status));
+  const reusedFrom = useRunStore((s) => s.reusedFrom);
   const nodeType = useDocumentStore((s) => s.nodes.find((n) => n.id === nodeId)?.type);
+  const pinned = run?.pinned === true;
+  // A reused node's outputs are known at once from the run that recorded them (a window that joined
+  // the run by its snapshot has not seen them); other outputs once the run has finished.
   const needsFetch =
     run?.status === 'succeeded' &&
-    (run.outputsDeferred === true || (run.outputs === undefined && runFinished));
+    (run.outputsDeferred === true || (run.outputs === undefined && (runFinished || (pinned && reusedFrom !== undefined))));
+  const fetchFrom = pinned && !runFinished ? reusedFrom : undefined;
 
   useEffect(() => {
-    if (needsFetch) void runs.loadNodeOutputs(nodeId);
-  }, [needsFetch, nodeId, runs]);
+    if (needsFetch) void runs.loadNodeOutputs(nodeId, fetchFrom);
+  }, [needsFetch, nodeId, runs, fetchFrom]);
 
   if (!run) return <p className="muted panel-note">{nodeId} has not run.</p>;
   return (
@@ -81,7 +110,11 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
       <div className="node-output-facts">
         <strong className="mono">{nodeId}</strong>
         {nodeType && <span className="muted mono small">{nodeType}</span>}
-        <span className={`status-word status-${run.status}`}>{run.status}</span>
+        {pinned ? (
+          <ReusedBadge reusedFrom={reusedFrom} />
+        ) : (
+          <span className={`status-word status-${run.status}`}>{run.status}</span>
+        )}
         {run.attempt > 1 && <span className="attempts-badge">{run.attempt} tries</span>}
         {run.attempt === 1 && <span className="muted">1 try</span>}
         {run.durationMs !== undefined && <span className="muted">{formatDuration(run.durationMs)}</span>}
@@ -118,13 +151,18 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
           </h3>
           {run.inputs !== undefined ? (
             <JsonView key={`${runKey}:${nodeId}:in`} value={run.inputs} />
+          ) : pinned ? (
+            <p className="muted small">
+              Not recorded: the node did not run in this run. Its outputs were reused
+              {reusedFrom ? ` from run ${shortRunId(reusedFrom)}` : ''}.
+            </p>
           ) : (
             <p className="muted small">{runFinished ? 'Not recorded.' : 'Known when the run has finished.'}</p>
           )}
         </section>
         <section className="node-output-column" aria-label="Outputs">
           <h3 className="column-title">
-            Outputs
+            {pinned ? 'Outputs (reused)' : 'Outputs'}
             {run.outputs !== undefined && (
               <button type="button" className="link-button" onClick={() => copy(run.outputs)}>
                 copy

@@ -9,14 +9,29 @@ import { shortRunId } from '../runs/run-history-model.js';
 import './run.css';
 import { useNow } from './use-now.js';
 
-/** The order statuses are counted in: what is going on first, then how things ended. */
-const STATUS_ORDER: readonly NodeRunStatus[] = ['running', 'retrying', 'pending', 'succeeded', 'failed', 'skipped', 'cancelled'];
+/** What is counted: the statuses, and apart from the succeeded the reused nodes, which did not run. */
+type CountedStatus = NodeRunStatus | 'reused';
 
-function useStatusCounts(): ReadonlyArray<readonly [NodeRunStatus, number]> {
+/** The order statuses are counted in: what is going on first, then how things ended. */
+const STATUS_ORDER: readonly CountedStatus[] = [
+  'running',
+  'retrying',
+  'pending',
+  'reused',
+  'succeeded',
+  'failed',
+  'skipped',
+  'cancelled',
+];
+
+function useStatusCounts(): ReadonlyArray<readonly [CountedStatus, number]> {
   // Selected as text ("running:2 succeeded:3"), so a run event that changes no count renders nothing.
   const text = useRunStore((s) => {
-    const counts = new Map<NodeRunStatus, number>();
-    for (const n of Object.values(s.nodes)) counts.set(n.status, (counts.get(n.status) ?? 0) + 1);
+    const counts = new Map<CountedStatus, number>();
+    for (const n of Object.values(s.nodes)) {
+      const counted: CountedStatus = n.pinned ? 'reused' : n.status;
+      counts.set(counted, (counts.get(counted) ?? 0) + 1);
+    }
     return STATUS_ORDER.filter((st) => counts.has(st))
       .map((st) => `${st}:${counts.get(st)!}`)
       .join(' ');
@@ -27,7 +42,7 @@ function useStatusCounts(): ReadonlyArray<readonly [NodeRunStatus, number]> {
         ? []
         : text.split(' ').map((pair) => {
             const [st, n] = pair.split(':');
-            return [st as NodeRunStatus, Number(n)] as const;
+            return [st as CountedStatus, Number(n)] as const;
           }),
     [text],
   );

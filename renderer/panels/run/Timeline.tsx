@@ -15,7 +15,7 @@ import {
   type RefObject,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatDuration } from '../../canvas/node-status.js';
+import { formatDuration, reusedLabel } from '../../canvas/node-status.js';
 import { useDocumentStore } from '../../stores/document.store.js';
 import { useRunStore } from '../../stores/run.store.js';
 import { axisTicks, barGeometry, layoutTimeline, visibleRows, type TimelineRow } from './timeline-layout.js';
@@ -28,18 +28,30 @@ interface RowProps {
   readonly top: number;
   readonly spanMs: number;
   readonly label: string | undefined;
+  /** The run the reused (pinned) rows' outputs came from. */
+  readonly reusedFrom: string | undefined;
   readonly picked: boolean;
   readonly onPick: (nodeId: string) => void;
   readonly onFocusNode: (nodeId: string) => void;
 }
 
-const TimelineRowView = memo(function TimelineRowView({ row, top, spanMs, label, picked, onPick, onFocusNode }: RowProps) {
+const TimelineRowView = memo(function TimelineRowView({
+  row,
+  top,
+  spanMs,
+  label,
+  reusedFrom,
+  picked,
+  onPick,
+  onFocusNode,
+}: RowProps) {
   const bar = barGeometry(row, spanMs);
   const duration = row.startMs !== undefined && row.endMs !== undefined ? row.endMs - row.startMs : undefined;
+  const reused = row.pinned ? reusedLabel(reusedFrom) : null;
   const facts = [
     row.nodeId,
-    row.status,
-    duration !== undefined ? formatDuration(duration) : 'did not start',
+    reused ? `did not run: its outputs were ${reused}` : row.status,
+    reused ? null : duration !== undefined ? formatDuration(duration) : 'did not start',
     row.attempts > 1 ? `${row.attempts} tries` : null,
     row.startMs !== undefined ? `started at +${formatDuration(row.startMs)}` : null,
     label === undefined ? 'not in the open version' : null,
@@ -47,10 +59,11 @@ const TimelineRowView = memo(function TimelineRowView({ row, top, spanMs, label,
   return (
     <button
       type="button"
-      className={`timeline-row${picked ? ' picked' : ''}`}
+      className={`timeline-row${picked ? ' picked' : ''}${row.pinned ? ' reused' : ''}`}
       style={{ top, height: ROW_HEIGHT }}
       data-timeline-node={row.nodeId}
       data-status={row.status}
+      data-reused={row.pinned || undefined}
       aria-pressed={picked}
       title={facts.join(' · ')}
       onClick={() => onPick(row.nodeId)}
@@ -84,7 +97,8 @@ const TimelineRowView = memo(function TimelineRowView({ row, top, spanMs, label,
             {row.attempts > 1 ? ` · ${row.attempts} tries` : ''}
           </span>
         )}
-        {!bar && <span className="timeline-bar-text muted">{row.status}</span>}
+        {reused && <span className="timeline-reused">{reused}</span>}
+        {!bar && !reused && <span className="timeline-bar-text muted">{row.status}</span>}
       </span>
     </button>
   );
@@ -106,6 +120,7 @@ function useViewportHeight(ref: RefObject<HTMLElement | null>): number {
 export function Timeline({ picked, onPick }: { picked: string | null; onPick: (nodeId: string) => void }) {
   const flow = useReactFlow();
   const nodes = useRunStore((s) => s.nodes);
+  const reusedFrom = useRunStore((s) => s.reusedFrom);
   const run = useRunStore(
     useShallow((s) => ({ status: s.status, startedAt: s.startedAt, finishedAt: s.finishedAt })),
   );
@@ -138,7 +153,14 @@ export function Timeline({ picked, onPick }: { picked: string | null; onPick: (n
   const focusNode = useCallback(
     (nodeId: string) => {
       onPick(nodeId);
-      if (labels.has(nodeId)) void flow.fitView({ nodes: [{ id: nodeId }], duration: 200, maxZoom: 1.2, padding: 0.5 });
+      if (labels.has(nodeId))
+        void flow.fitView({
+          nodes: [{ id: nodeId }],
+          duration: 200,
+          maxZoom: 1.2,
+          padding: 0.5,
+          includeHiddenNodes: true,
+        });
     },
     [flow, labels, onPick],
   );
@@ -193,6 +215,7 @@ export function Timeline({ picked, onPick }: { picked: string | null; onPick: (n
               top={(first + i) * ROW_HEIGHT}
               spanMs={layout.spanMs}
               label={labels.get(row.nodeId)}
+              reusedFrom={reusedFrom}
               picked={row.nodeId === picked}
               onPick={onPick}
               onFocusNode={focusNode}

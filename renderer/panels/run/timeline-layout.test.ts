@@ -27,6 +27,22 @@ describe('layoutTimeline', () => {
     expect(layout.rows[3]!.startMs).toBeUndefined();
   });
 
+  it('lists reused (pinned) nodes first, without a bar, even when the record gives them a time', () => {
+    const layout = layoutTimeline(
+      {
+        late: node({ startedAt: T0 + 10, finishedAt: T0 + 30 }),
+        up2: node({ attempt: 0, pinned: true, finishedAt: T0 }),
+        up1: node({ attempt: 0, pinned: true, startedAt: T0, finishedAt: T0 }),
+        never: node({ status: 'pending', attempt: 0 }),
+      },
+      { runStartedAt: T0, runFinishedAt: T0 + 40, now: T0 + 1000, order: ['up1', 'up2', 'late', 'never'] },
+    );
+    expect(layout.rows.map((r) => r.nodeId)).toEqual(['up1', 'up2', 'late', 'never']);
+    expect(layout.rows[0]).toEqual({ nodeId: 'up1', status: 'succeeded', attempts: 0, open: false, pinned: true });
+    expect(barGeometry(layout.rows[0]!, layout.spanMs)).toBeNull();
+    expect(layout.rows[2]!.pinned).toBeUndefined();
+  });
+
   it('grows running and retrying bars to now and keeps the attempt count', () => {
     const layout = layoutTimeline(
       {

@@ -15,6 +15,8 @@ export interface TimelineRow {
   readonly endMs?: number;
   /** Still running or waiting for its next try: the bar grows with the clock. */
   readonly open: boolean;
+  /** Did not run: its outputs were reused from an earlier run. It has no bar and is listed first. */
+  readonly pinned?: true;
 }
 
 export interface TimelineLayout {
@@ -51,6 +53,7 @@ export function layoutTimeline(
   let end = clock.runFinishedAt ?? origin;
   const rows: TimelineRow[] = entries.map(([nodeId, n]) => {
     const open = OPEN_STATUSES.has(n.status);
+    if (n.pinned) return { nodeId, status: n.status, attempts: n.attempt, open: false, pinned: true };
     if (n.startedAt === undefined) return { nodeId, status: n.status, attempts: n.attempt, open };
     const finished = open ? clock.now : (n.finishedAt ?? (n.durationMs !== undefined ? n.startedAt + n.durationMs : n.startedAt));
     end = Math.max(end, finished);
@@ -67,7 +70,10 @@ export function layoutTimeline(
 
   const byDocument = (a: TimelineRow, b: TimelineRow) =>
     (rank.get(a.nodeId) ?? Infinity) - (rank.get(b.nodeId) ?? Infinity) || a.nodeId.localeCompare(b.nodeId);
+  // Reused nodes were settled before anything ran; then by start; nodes that never started last.
+  const group = (r: TimelineRow) => (r.pinned ? 0 : r.startMs === undefined ? 2 : 1);
   rows.sort((a, b) => {
+    if (group(a) !== group(b)) return group(a) - group(b);
     if (a.startMs === undefined || b.startMs === undefined) {
       if (a.startMs !== b.startMs) return a.startMs === undefined ? 1 : -1;
       return byDocument(a, b);

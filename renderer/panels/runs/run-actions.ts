@@ -64,7 +64,7 @@ export function createRunActions(client: WeftClient, commands: Pick<Commands, 'w
       ui().dismissSource('run');
       ui().dismissSource('past-run');
       useShownRunStore.getState().remember({ runId, workflowVersion, origin });
-      runs().started(runId, workflowId);
+      runs().started(runId, workflowId, origin.kind === 'fromNode' ? origin.sourceRunId : undefined);
       await follow(runId, workspaceId);
     } catch (err) {
       reportFailure('Lost track of the run', err, 'run');

@@ -1,11 +1,9 @@
 // How the run history reads: what started a run, when, and the list kept across pages and refreshes.
 import type { RunOrigin, RunSummary } from '../../../preload/contract.js';
+import { shortRunId } from '../../canvas/node-status.js';
 
-/** The tail of a run id, enough to tell runs apart in a list (`run_3f9a…` → `3f9a1c`). */
-export function shortRunId(runId: string): string {
-  const bare = runId.startsWith('run_') ? runId.slice(4) : runId;
-  return bare.slice(0, 6);
-}
+// Kept here too, where the run history's readers look for it; node views need it as well.
+export { shortRunId };
 
 /** What started the run, in words: "Run", "Re-run of 3f9a1c", "From greet (run 3f9a1c)". */
 export function describeOrigin(origin: RunOrigin): string {

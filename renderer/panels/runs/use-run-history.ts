@@ -1,17 +1,18 @@
 // The open workflow's runs, newest first, a page at a time; refreshed when the workflow changes and
-// whenever a run of it starts or finishes (the run store says so), coalescing bursts into one call.
+// whenever a run of it starts, finishes or is deleted: here (the run store says so) or elsewhere (the
+// host's `workspaceChanged`), coalescing bursts into one call that keeps the pages loaded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_PAGE, type RunSummary } from '../../../preload/contract.js';
 import type { WeftClient } from '../../api/client.js';
 import { errorMessage } from '../../api/client.js';
+import { debounce, LIVE_REFRESH_MS, listsConcerned } from '../../app/commands/workspace-changes.js';
 import { isFinished } from '../../stores/run-fold.js';
 import { useRunStore } from '../../stores/run.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { mergeRunPages } from './run-history-model.js';
 
 const PAGE = 30;
-const REFRESH_DELAY_MS = 150;
 
 export interface RunHistory {
   readonly items: readonly RunSummary[];
@@ -72,20 +73,23 @@ export function useRunHistory(client: WeftClient) {
   }, [load, workflowId]);
 
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stop = useRunStore.subscribe((s, prev) => {
+    // One refresh for a run this window started and the host's news of the same run.
+    const refresh = debounce(() => void load(null), LIVE_REFRESH_MS);
+    const stopRuns = useRunStore.subscribe((s, prev) => {
       if (!workflowId || s.workflowId !== workflowId) return;
       const started = s.runId !== null && s.runId !== prev.runId;
       const ended = s.runId === prev.runId && isFinished(s.status) && !isFinished(prev.status);
-      if (!started && !ended) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void load(null), REFRESH_DELAY_MS);
+      if (started || ended) refresh();
+    });
+    const stopChanges = client.onEvent((event) => {
+      if (workflowId && listsConcerned(event, { workspaceId, workflowId }).has('runs')) refresh();
     });
     return () => {
-      stop();
-      clearTimeout(timer);
+      stopRuns();
+      stopChanges();
+      refresh.cancel();
     };
-  }, [load, workflowId]);
+  }, [client, load, workspaceId, workflowId]);
 
   const remove = useCallback(
     (runId: string) => setHistory((h) => ({ ...h, items: h.items.filter((r) => r.id !== runId) })),
