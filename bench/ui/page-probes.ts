@@ -7,6 +7,7 @@ interface ProbeElement {
   readonly style: { readonly visibility: string; readonly transform: string };
   readonly textContent: string | null;
   closest(selector: string): ProbeElement | null;
+  getAttribute(name: string): string | null;
   getBoundingClientRect(): { left: number; top: number; right: number; bottom: number };
 }
 
@@ -33,7 +34,11 @@ interface ProbeWindow {
 export interface OpenTiming {
   /** From the click on the workflow entry to the frame after the canvas's last change. */
   readonly ms: number;
-  /** Node elements React Flow rendered (only the visible ones: onlyRenderVisibleElements). */
+  /**
+   * Nodes drawn: node elements React Flow rendered (only the visible ones: onlyRenderVisibleElements),
+   * or, zoomed out on a large graph, the boxes the simplified drawing painted (`lod-canvas`'s
+   * `data-drawn`: the nodes in view).
+   */
   readonly rendered: number;
   /** True when the canvas did not settle within the time allowed. */
   readonly timedOut: boolean;
@@ -121,16 +126,19 @@ export function armOpen({ quietMs, timeoutMs }: { quietMs: number; timeoutMs: nu
             paintPending = false;
           }
           const nodes = w.document.querySelectorAll('.react-flow__node');
-          let measured = 0;
+          const drawn = Number(
+            w.document.querySelector('[data-testid="lod-canvas"]')?.getAttribute('data-drawn') ?? 0,
+          );
+          let measured = drawn;
           for (let i = 0; i < nodes.length; i += 1)
             if (nodes[i]!.style.visibility !== 'hidden') measured += 1;
           const transform = w.document.querySelector('.react-flow__viewport')?.style.transform ?? '';
-          const next = `${nodes.length}/${measured}/${transform}`;
+          const next = `${nodes.length}/${drawn}/${measured}/${transform}`;
           if (next !== signature) {
             signature = next;
             paintPending = true;
           }
-          rendered = nodes.length;
+          rendered = nodes.length + drawn;
           const settled =
             !paintPending && rendered > 0 && measured === rendered && time - changedAt >= quietMs;
           const timedOut = time - clickedAt > timeoutMs;

@@ -1,39 +1,67 @@
 // The canvas: React Flow over the document. Node components are memoized and select their own run
-// status; only visible elements are rendered, so 2,000 nodes stay responsive.
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+// status; every node's size and handles are known up front, so React Flow renders only the nodes in
+// view. Zoomed out on a large graph, one <canvas> (LodLayer) draws it all instead of thousands of node
+// views (lod.ts); the view is fitted before a new document's nodes are handed over (use-fit-on-load).
+// The overview map in the corner is a canvas drawing as well (OverviewMap).
+import { Background, BackgroundVariant, Controls, ReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useDocumentStore } from '../stores/document.store.js';
 import { useUiStore } from '../stores/ui.store.js';
-import { NODE_TYPE, type WeftFlowEdge, type WeftFlowNode } from './flow-mapping.js';
 import { useClipboardEvents } from './clipboard-events.js';
+import { FIT_VIEW } from './fit-view.js';
+import { NODE_TYPE, type WeftFlowEdge, type WeftFlowNode } from './flow-mapping.js';
+import { setLodHover } from './lod-hover.js';
+import { buildLodScene } from './lod-scene.js';
+import { LodLayer } from './LodLayer.js';
+import type { GeometryOf } from './node-geometry.js';
+import { OverviewMap } from './OverviewMap.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
-import { useFlowElements } from './use-flow-elements.js';
+import { useFitOnLoad } from './use-fit-on-load.js';
+import { useFlowElements, useGeometryOf } from './use-flow-elements.js';
+import { useLodMode } from './use-lod-mode.js';
+import { POINTING_CLASS, useLodPointer } from './use-lod-pointer.js';
 import { WorkflowNodeView } from './WorkflowNodeView.js';
 
 // Outside the component: React Flow warns (and re-mounts nodes) when this object changes.
 const nodeTypes = { [NODE_TYPE]: WorkflowNodeView };
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 
-function useFitOnLoad(): void {
-  const flow = useReactFlow();
-  const loadId = useDocumentStore((s) => s.loadId);
-  useEffect(() => {
-    // React Flow queues a fit until the nodes are measured; with no nodes it would wait for the first
-    // one the user adds and jump to it, so an empty document is not fitted.
-    if (useDocumentStore.getState().nodes.length > 0) void flow.fitView(FIT_VIEW);
-  }, [flow, loadId]);
+/** The graph as the overview map and the simplified drawing paint it (again when the document changes). */
+function useScene(geometryOf: GeometryOf) {
+  const docNodes = useDocumentStore((s) => s.nodes);
+  const docEdges = useDocumentStore((s) => s.edges);
+  return useMemo(() => buildLodScene(docNodes, docEdges, geometryOf), [docNodes, docEdges, geometryOf]);
 }
 
 export function Canvas() {
-  const { nodes, edges, setMeasured } = useFlowElements();
+  const geometryOf = useGeometryOf();
+  const nodeCount = useDocumentStore((s) => s.nodes.length);
+  const lod = useLodMode(nodeCount);
+  const { withheld } = useFitOnLoad(geometryOf);
+  const { nodes, edges, setMeasured } = useFlowElements({ geometryOf, lod, withheld });
   const handlers = useCanvasHandlers(setMeasured);
+  const scene = useScene(geometryOf);
+  const pointer = useLodPointer(lod ? scene : null);
   const theme = useUiStore((s) => s.theme);
-  useFitOnLoad();
   useClipboardEvents();
 
+  // The simplified drawing's hover (tooltip, pointing hand) belongs to where the pointer was.
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => {
+    wrapperRef.current?.classList.remove(POINTING_CLASS);
+    setLodHover(null);
+  }, []);
+
   return (
-    <div className="weft-flow" data-testid="canvas" onDragOver={handlers.onDragOver} onDrop={handlers.onDrop}>
+    <div
+      ref={wrapperRef}
+      className={`weft-flow${lod ? ' lod' : ''}`}
+      data-testid="canvas"
+      data-lod={lod || undefined}
+      onDragOver={handlers.onDragOver}
+      onDrop={handlers.onDrop}
+      onDoubleClick={lod ? pointer.onDoubleClick : undefined}
+    >
       <ReactFlow<WeftFlowNode, WeftFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -50,6 +78,10 @@ export function Canvas() {
         onSelectionDragStart={handlers.onSelectionDragStart}
         onSelectionDragStop={handlers.onSelectionDragStop}
         onNodeDoubleClick={handlers.onNodeDoubleClick}
+        onMoveStart={onMoveStart}
+        onPaneClick={lod ? pointer.onPaneClick : undefined}
+        onPaneMouseMove={lod ? pointer.onPaneMouseMove : undefined}
+        onPaneMouseLeave={lod ? pointer.onPaneMouseLeave : undefined}
         deleteKeyCode={DELETE_KEYS}
         onlyRenderVisibleElements
         minZoom={0.05}
@@ -58,8 +90,9 @@ export function Canvas() {
         zoomOnDoubleClick={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
-        <MiniMap pannable zoomable ariaLabel="Overview" />
-        <Controls />
+        {lod && <LodLayer scene={scene} />}
+        <OverviewMap scene={scene} />
+        <Controls fitViewOptions={FIT_VIEW} />
       </ReactFlow>
     </div>
   );

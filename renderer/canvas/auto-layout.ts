@@ -5,15 +5,15 @@ import type { WorkflowEdge, WorkflowNode } from '../../engine/model/document.js'
 import type { NodeTypeDescriptor } from '../../preload/contract.js';
 import type { Position } from '../stores/document-model.js';
 import type { Measured } from './flow-mapping.js';
+import { NODE_WIDTH, nodeGeometry, PORT_ROW_HEIGHT } from './node-geometry.js';
 
-export const NODE_WIDTH = 200;
-const HEADER_HEIGHT = 44;
-const PORT_ROW = 22;
+/** A node's height when nothing better is known: one row of ports. */
+const FALLBACK_HEIGHT = nodeGeometry(undefined, false).height + PORT_ROW_HEIGHT;
 
-/** A node's size before it was drawn: a header plus one row per port on its busier side. */
+/** A node's size before it was drawn (exact: node-geometry.ts computes it as canvas.css lays it out). */
 export function estimateSize(type: NodeTypeDescriptor | undefined): { width: number; height: number } {
-  const rows = type ? Math.max(type.inputs.length, type.outputs.length, 1) : 1;
-  return { width: NODE_WIDTH, height: HEADER_HEIGHT + rows * PORT_ROW };
+  const { width, height } = nodeGeometry(type, false);
+  return { width, height };
 }
 
 export function layoutPositions(
@@ -27,7 +27,7 @@ export function layoutPositions(
   const sizes = new Map<string, { width: number; height: number }>();
   for (const n of nodes) {
     const m = sizeOf(n);
-    const size = { width: m.width ?? NODE_WIDTH, height: m.height ?? HEADER_HEIGHT + PORT_ROW };
+    const size = { width: m.width ?? NODE_WIDTH, height: m.height ?? FALLBACK_HEIGHT };
     sizes.set(n.id, size);
     g.setNode(n.id, size);
   }

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { useCatalogStore } from '../stores/catalog.store.js';
 import { useDocumentStore } from '../stores/document.store.js';
 import { estimateSize, layoutPositions } from './auto-layout.js';
+import { FIT_VIEW } from './fit-view.js';
 
 export function useAutoLayout(): () => void {
   const flow = useReactFlow();
@@ -17,6 +18,6 @@ export function useAutoLayout(): () => void {
     });
     moveNodes(positions);
     // After React Flow has the new positions.
-    requestAnimationFrame(() => void flow.fitView({ duration: 200 }));
+    requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
   }, [flow]);
 }
