@@ -3,6 +3,7 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useUiStore, type PanelSlot } from '../stores/ui.store.js';
 import { panelsIn, panelsVersion, subscribePanels } from './panels.js';
+import { SlotResizeHandle } from './SlotResizeHandle.js';
 
 function usePanels(slot: PanelSlot) {
   useSyncExternalStore(subscribePanels, panelsVersion);
@@ -39,6 +40,7 @@ export function TabbedSlot({
   const Panel = open?.component;
   return (
     <section className={className} aria-label={`${slot} panels`}>
+      {slot !== 'left' && <SlotResizeHandle slot={slot} />}
       {header}
       {panels.length > 1 ? (
         <div className="tabs" role="tablist">

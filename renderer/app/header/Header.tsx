@@ -15,7 +15,7 @@ export function Header() {
       <WorkspaceSwitcher />
       <WorkflowNameField />
       <Toolbar />
-      <span className="spacer" />
+      <span className="ui-spacer" />
       <ConnectionIndicator />
       <HelpButton />
       <button

@@ -48,19 +48,19 @@ export function ErrorChart({
               {bar.count} <span className="muted">({percent(bar.share)})</span>
             </span>
           </button>
-          <div className="error-bar-detail muted small">
+          <div className="error-bar-detail muted ui-small">
             <span>{breakdownText(bar)}</span>
             <span>
               · last in <span className="mono">{bar.last.lastNodeId}</span>
             </span>
-            <button type="button" className="link-button" onClick={() => onOpenRun(bar.last.lastRunId)}>
+            <button type="button" className="ui-link-button" onClick={() => onOpenRun(bar.last.lastRunId)}>
               open that run
             </button>
           </div>
         </li>
       ))}
       {chart.other && (
-        <li className="error-chart-row muted small">
+        <li className="error-chart-row muted ui-small">
           …and {chart.other.count} more failure{chart.other.count === 1 ? '' : 's'} in {chart.other.groups} other group
           {chart.other.groups === 1 ? '' : 's'}
         </li>

@@ -95,7 +95,7 @@ export function ErrorStatsView() {
           ]}
           onChange={setScope}
         />
-        <label className="muted small">
+        <label className="muted ui-small">
           last{' '}
           <select value={windowSize} onChange={(e) => setWindowSize(Number(e.target.value))} aria-label="Runs looked at">
             {WINDOWS.map((w) => (
@@ -107,7 +107,7 @@ export function ErrorStatsView() {
           runs
         </label>
         <Segmented<ErrorGrouping> label="Group by" value={groupBy} options={GROUPINGS} onChange={setGroupBy} />
-        <span className="spacer" />
+        <span className="ui-spacer" />
         <button type="button" onClick={() => void refresh()} disabled={data.loading} data-testid="errors-refresh">
           {data.loading ? 'Loading…' : 'Refresh'}
         </button>
@@ -115,7 +115,7 @@ export function ErrorStatsView() {
       {data.error && <p className="run-error panel-note">Could not read the statistics: {data.error}</p>}
       <div className="errors-body">
         <section className="errors-chart-pane" aria-label="Failures">
-          <p className="muted small errors-summary">
+          <p className="muted ui-small errors-summary">
             {data.stats
               ? `${chart.total} failure${chart.total === 1 ? '' : 's'} over the last ${data.stats.runs} run${
                   data.stats.runs === 1 ? '' : 's'

@@ -13,7 +13,7 @@ const ARROW = { up: '▲ more failures lately', down: '▼ fewer failures lately
 
 export function TrendStrip({ trend, onOpenRun }: { trend: FailureTrend; onOpenRun: (runId: string) => void }) {
   const direction = trendDirection(trend);
-  if (trend.points.length === 0) return <p className="muted small">No finished runs yet.</p>;
+  if (trend.points.length === 0) return <p className="muted ui-small">No finished runs yet.</p>;
   const failed = trend.points.filter((p) => p.failed).length;
   return (
     <div className="trend" data-testid="error-trend">
@@ -43,7 +43,7 @@ export function TrendStrip({ trend, onOpenRun }: { trend: FailureTrend; onOpenRu
           );
         })}
       </svg>
-      <div className="trend-facts small">
+      <div className="trend-facts ui-small">
         <span>
           {failed} of {trend.points.length} runs failed
         </span>

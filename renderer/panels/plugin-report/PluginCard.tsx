@@ -17,15 +17,15 @@ export function PluginCard({ plugin }: { plugin: PluginInfo }) {
         <strong className="plugin-title" title={plugin.name}>
           {plugin.displayName ?? plugin.name}
         </strong>
-        <span className="muted small">{plugin.version}</span>
-        <span className="spacer" />
+        <span className="muted ui-small">{plugin.version}</span>
+        <span className="ui-spacer" />
         {plugin.durationMs !== null && (
-          <span className="muted small" title="Import and init time">
+          <span className="muted ui-small" title="Import and init time">
             {formatDuration(plugin.durationMs)}
           </span>
         )}
       </div>
-      <div className="plugin-meta muted small">
+      <div className="plugin-meta muted ui-small">
         {plugin.displayName && <span className="mono">{plugin.name}</span>}
         <span>{categoryOf(plugin)}</span>
         {plugin.bundled && <span className="plugin-tag">bundled</span>}
@@ -51,7 +51,7 @@ export function PluginCard({ plugin }: { plugin: PluginInfo }) {
             </span>
           ))}
           {plugin.nodes.length > NODES_SHOWN && (
-            <button type="button" className="link-button small" onClick={() => setAllNodes(!allNodes)}>
+            <button type="button" className="ui-link-button ui-small" onClick={() => setAllNodes(!allNodes)}>
               {allNodes ? 'fewer' : `all ${plugin.nodes.length}`}
             </button>
           )}

@@ -22,7 +22,7 @@ function ReloadProgress({ since, count }: { since: number; count: number }) {
       <div className="progress-bar" aria-hidden="true">
         <span />
       </div>
-      <span className="muted small">
+      <span className="muted ui-small">
         Reloading {count > 0 ? `${count} plugins` : 'plugins'}… {formatDuration(Math.max(0, now - since))}
       </span>
     </div>
@@ -82,7 +82,7 @@ export function PluginsView() {
   return (
     <div className="plugins-panel" data-testid="plugins-view">
       <div className="plugins-toolbar">
-        <span className="muted small">
+        <span className="muted ui-small">
           {stats
             ? `${stats.plugins.total} plugins · ${stats.nodeTypes.total} node types · ${formatDuration(stats.loadTime.totalMs)}${
                 stats.loadTime.slowest ? ` (slowest ${stats.loadTime.slowest})` : ''
@@ -91,7 +91,7 @@ export function PluginsView() {
               ? ''
               : 'Loading…'}
         </span>
-        <span className="spacer" />
+        <span className="ui-spacer" />
         <button
           type="button"
           data-testid="plugins-reload"
@@ -104,7 +104,7 @@ export function PluginsView() {
       </div>
       {reloadingSince !== null && <ReloadProgress since={reloadingSince} count={plugins.length} />}
       {lastReload && reloadingSince === null && (
-        <p className="muted small plugins-last-reload" role="status">
+        <p className="muted ui-small plugins-last-reload" role="status">
           {lastReload}
         </p>
       )}
@@ -164,7 +164,7 @@ export function PluginsView() {
           <li className="muted panel-note">
             {plugins.length === 0 ? 'No plugins.' : 'No plugin matches.'}{' '}
             {plugins.length > 0 && (
-              <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
+              <button type="button" className="ui-link-button" onClick={() => setFilter(NO_FILTER)}>
                 Clear filters
               </button>
             )}

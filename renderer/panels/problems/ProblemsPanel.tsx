@@ -97,7 +97,7 @@ export function ProblemsPanel() {
           {listed.length === 0 ? 'No problems' : `${listed.length} problem${listed.length === 1 ? '' : 's'}`}
         </strong>
         <CheckStatus />
-        <span className="spacer" />
+        <span className="ui-spacer" />
         <button
           type="button"
           data-testid="problems-check"

@@ -69,7 +69,7 @@ function ReusedBadge({ reusedFrom }: { reusedFrom: string | undefined }) {
           {' from run '}
           <button
             type="button"
-            className="link-button mono"
+            className="ui-link-button mono"
             title={`Show run ${reusedFrom}, which recorded these outputs`}
             onClick={() => void actions.openRun(reusedFrom)}
           >
@@ -109,11 +109,11 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
     <div className="node-output">
       <div className="node-output-facts">
         <strong className="mono">{nodeId}</strong>
-        {nodeType && <span className="muted mono small">{nodeType}</span>}
+        {nodeType && <span className="muted mono ui-small">{nodeType}</span>}
         {pinned ? (
           <ReusedBadge reusedFrom={reusedFrom} />
         ) : (
-          <span className={`status-word status-${run.status}`}>{run.status}</span>
+          <span className={`ui-status-word status-${run.status}`}>{run.status}</span>
         )}
         {run.attempt > 1 && <span className="attempts-badge">{run.attempt} tries</span>}
         {run.attempt === 1 && <span className="muted">1 try</span>}
@@ -122,7 +122,7 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
           <span className="muted">next try in {formatDuration(run.retryDelayMs)}</span>
         )}
         {run.recovered && <span className="muted">recovered</span>}
-        <span className="spacer" />
+        <span className="ui-spacer" />
         <RunFromHereButton nodeId={nodeId} />
       </div>
       {run.error &&
@@ -144,7 +144,7 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
           <h3 className="column-title">
             Inputs
             {run.inputs !== undefined && (
-              <button type="button" className="link-button" onClick={() => copy(run.inputs)}>
+              <button type="button" className="ui-link-button" onClick={() => copy(run.inputs)}>
                 copy
               </button>
             )}
@@ -152,19 +152,19 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
           {run.inputs !== undefined ? (
             <JsonView key={`${runKey}:${nodeId}:in`} value={run.inputs} />
           ) : pinned ? (
-            <p className="muted small">
+            <p className="muted ui-small">
               Not recorded: the node did not run in this run. Its outputs were reused
               {reusedFrom ? ` from run ${shortRunId(reusedFrom)}` : ''}.
             </p>
           ) : (
-            <p className="muted small">{runFinished ? 'Not recorded.' : 'Known when the run has finished.'}</p>
+            <p className="muted ui-small">{runFinished ? 'Not recorded.' : 'Known when the run has finished.'}</p>
           )}
         </section>
         <section className="node-output-column" aria-label="Outputs">
           <h3 className="column-title">
             {pinned ? 'Outputs (reused)' : 'Outputs'}
             {run.outputs !== undefined && (
-              <button type="button" className="link-button" onClick={() => copy(run.outputs)}>
+              <button type="button" className="ui-link-button" onClick={() => copy(run.outputs)}>
                 copy
               </button>
             )}
@@ -172,8 +172,8 @@ export function NodeOutput({ nodeId }: { nodeId: string }) {
           {run.outputs !== undefined && (
             <JsonView key={`${runKey}:${nodeId}:out`} value={run.outputs} testId={`node-output-${nodeId}`} />
           )}
-          {needsFetch && <p className="muted small">Loading outputs…</p>}
-          {run.outputs === undefined && !needsFetch && <p className="muted small">None.</p>}
+          {needsFetch && <p className="muted ui-small">Loading outputs…</p>}
+          {run.outputs === undefined && !needsFetch && <p className="muted ui-small">None.</p>}
         </section>
         {run.logs && run.logs.length > 0 && (
           <section className="node-output-column" aria-label="Log">

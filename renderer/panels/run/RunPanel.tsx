@@ -20,11 +20,11 @@ function RunContext() {
   if (!notice && (!origin || origin.kind === 'run')) return null;
   return (
     <div className="run-context">
-      {origin && origin.kind !== 'run' && <span className="muted small">{describeOrigin(origin)}</span>}
+      {origin && origin.kind !== 'run' && <span className="muted ui-small">{describeOrigin(origin)}</span>}
       {notice && (
         <p className="run-version-notice" data-testid="run-version-notice" role="status">
           {notice}{' '}
-          <button type="button" className="link-button" onClick={() => openPanel('right', 'history')}>
+          <button type="button" className="ui-link-button" onClick={() => openPanel('right', 'history')}>
             View version {runVersion} in History
           </button>
         </p>
@@ -43,7 +43,7 @@ function EmptyRun() {
         {saved ? (
           <>
             , or{' '}
-            <button type="button" className="link-button" onClick={() => openPanel('right', 'runs')}>
+            <button type="button" className="ui-link-button" onClick={() => openPanel('right', 'runs')}>
               open a past run
             </button>
             .

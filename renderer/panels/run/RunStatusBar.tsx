@@ -98,7 +98,7 @@ export function RunStatusBar() {
         <span className="status-counts" data-testid="run-counts">
           {counts.map(([st, n]) => (
             <span key={st} className="status-count" title={`${n} ${st}`}>
-              <span className={`status-dot status-${st}`} aria-hidden="true" />
+              <span className={`ui-status-dot status-${st}`} aria-hidden="true" />
               {n} {st}
             </span>
           ))}

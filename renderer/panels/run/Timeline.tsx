@@ -70,7 +70,7 @@ const TimelineRowView = memo(function TimelineRowView({
       onDoubleClick={() => onFocusNode(row.nodeId)}
     >
       <span className={`timeline-label${label === undefined ? ' missing' : ''}`}>
-        <span className={`status-dot status-${row.status}`} aria-hidden="true" />
+        <span className={`ui-status-dot status-${row.status}`} aria-hidden="true" />
         {label ?? row.nodeId}
       </span>
       <span className="timeline-track">
@@ -187,7 +187,7 @@ export function Timeline({ picked, onPick }: { picked: string | null; onPick: (n
   return (
     <div className="timeline" data-testid="run-timeline">
       <div className="timeline-axis" aria-hidden="true">
-        <span className="timeline-label muted small">
+        <span className="timeline-label muted ui-small">
           {layout.rows.length} node{layout.rows.length === 1 ? '' : 's'}
         </span>
         <span className="timeline-track">

@@ -39,14 +39,14 @@ function RunRow({
         onClick={() => void actions.openRun(run.id)}
       >
         <span className="run-row-line">
-          <span className={`status-dot status-${run.status}`} aria-hidden="true" />
-          <strong className={`status-word status-${run.status}`}>{run.status}</strong>
+          <span className={`ui-status-dot status-${run.status}`} aria-hidden="true" />
+          <strong className={`ui-status-word status-${run.status}`}>{run.status}</strong>
           <span className="muted" title={new Date(run.startedAt).toLocaleString()}>
             {formatWhen(run.startedAt, now)}
           </span>
           {duration !== null && <span className="muted">· {formatDuration(Math.max(0, duration))}</span>}
         </span>
-        <span className="run-row-line muted small">
+        <span className="run-row-line muted ui-small">
           <span className={run.workflowVersion !== openVersion ? 'version-other' : undefined}>
             v{run.workflowVersion}
           </span>
@@ -54,7 +54,7 @@ function RunRow({
           <span className="mono">· {shortRunId(run.id)}</span>
         </span>
         {run.error && (
-          <span className="run-row-error small" title={run.error.message}>
+          <span className="run-row-error ui-small" title={run.error.message}>
             {run.error.code}: {run.error.message}
           </span>
         )}
@@ -101,11 +101,11 @@ export function RunHistory() {
   return (
     <div className="runs-panel">
       <div className="panel-row runs-toolbar">
-        <span className="muted small">
+        <span className="muted ui-small">
           {history.items.length} run{history.items.length === 1 ? '' : 's'}
           {history.nextCursor ? '+' : ''}
         </span>
-        <span className="spacer" />
+        <span className="ui-spacer" />
         <button type="button" data-testid="runs-refresh" onClick={() => void refresh()} disabled={history.loading}>
           {history.loading ? 'Loading…' : 'Refresh'}
         </button>

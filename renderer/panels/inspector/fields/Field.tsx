@@ -96,7 +96,7 @@ export function Field({ spec, value, onChange, problem, testId, scope, enumLabel
             template
           </span>
         )}
-        <span className="spacer" />
+        <span className="ui-spacer" />
         {offersExpression(spec) && (
           <button
             type="button"
