@@ -18,7 +18,10 @@ test.beforeEach(async ({ editor, workspace }) => {
 test('nodes dragged from the palette are joined by dragging from an output to an input', async ({
   editor,
 }) => {
+  // An empty canvas says how to start; the hint goes once there is a node.
+  await expect(editor.getByTestId('canvas-empty-hint')).toBeVisible();
   const trigger = await dropPaletteItem(editor, 'core.manual', { x: 160, y: 160 });
+  await expect(editor.getByTestId('canvas-empty-hint')).toHaveCount(0);
   const output = await dropPaletteItem(editor, 'core.output', { x: 520, y: 160 });
   expect(await canvasNodeIds(editor)).toEqual([trigger, output]);
   // Each node shows its ports as handles named after them.

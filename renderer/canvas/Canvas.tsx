@@ -43,6 +43,7 @@ export function Canvas() {
   const scene = useScene(geometryOf);
   const pointer = useLodPointer(lod ? scene : null);
   const theme = useUiStore((s) => s.theme);
+  const empty = useDocumentStore((s) => s.nodes.length === 0);
   useClipboardEvents();
 
   // The simplified drawing's hover (tooltip, pointing hand) belongs to where the pointer was.
@@ -91,9 +92,16 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
         {lod && <LodLayer scene={scene} />}
-        <OverviewMap scene={scene} />
+        {!empty && <OverviewMap scene={scene} />}
         <Controls fitViewOptions={FIT_VIEW} />
       </ReactFlow>
+      {empty && (
+        // A new workflow starts here: say how, where the work will happen (it never blocks the pane).
+        <div className="canvas-empty-hint" data-testid="canvas-empty-hint">
+          <strong>Drag a node here from the palette</strong>
+          <span>or double-click it there · drop a .weft.json file to import · press ? for shortcuts</span>
+        </div>
+      )}
     </div>
   );
 }
