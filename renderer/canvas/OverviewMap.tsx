@@ -2,7 +2,7 @@
 // part in view framed. Drawn on a <canvas> (React Flow's own minimap is an SVG with one element per
 // node, repainted on every frame of a pan, and shows nothing while the simplified drawing hides the
 // nodes). Pressing or dragging on it moves the view there; the wheel over it zooms.
-import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
+import { Panel, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useRunStore } from '../stores/run.store.js';
 import { useUiStore } from '../stores/ui.store.js';
@@ -13,6 +13,9 @@ import type { ShownStatus } from './node-status.js';
 import { usePaintLoop, type Painter } from './use-paint-loop.js';
 
 const SIZE = { width: 200, height: 150 } as const;
+/** On a narrow canvas (a small window, wide side panels) the map shrinks rather than cover the graph. */
+const SMALL_SIZE = { width: 136, height: 102 } as const;
+const NARROW_PANE_PX = 720;
 /** Zoom change per pixel of wheel travel (React Flow's own wheel zoom speed). */
 const WHEEL_ZOOM_PER_PIXEL = 0.002;
 
@@ -22,7 +25,8 @@ export function OverviewMap({ scene }: { scene: LodScene }) {
   const flow = useReactFlow();
   const coloursOf = useMemo(createColourCache, []);
   const frameRef = useRef<MiniMapFrame | null>(null);
-  const sizeOf = useCallback(() => SIZE, []);
+  const size = useStore((s) => (s.width > 0 && s.width < NARROW_PANE_PX ? SMALL_SIZE : SIZE));
+  const sizeOf = useCallback(() => size, [size]);
 
   const paint: Painter = useCallback(
     (ctx, width, height) => {
@@ -137,7 +141,7 @@ export function OverviewMap({ scene }: { scene: LodScene }) {
         role="img"
         aria-label="Overview"
         title="Overview: press or drag to move the view, scroll to zoom"
-        style={SIZE}
+        style={size}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
       />

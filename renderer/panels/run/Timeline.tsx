@@ -104,18 +104,29 @@ const TimelineRowView = memo(function TimelineRowView({
   );
 });
 
-function useViewportHeight(ref: RefObject<HTMLElement | null>): number {
-  const [height, setHeight] = useState(200);
+/** An element's size, kept current; `shown` re-attaches when the element comes and goes. */
+function useElementSize(
+  ref: RefObject<HTMLElement | null>,
+  measure: (el: HTMLElement) => number,
+  initial: number,
+  shown: boolean,
+): number {
+  const [size, setSize] = useState(initial);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setHeight(el.clientHeight);
-    const observer = new ResizeObserver(() => setHeight(el.clientHeight));
+    setSize(measure(el));
+    const observer = new ResizeObserver(() => setSize(measure(el)));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [ref]);
-  return height;
+  }, [ref, measure, shown]);
+  return size;
 }
+
+const heightOf = (el: HTMLElement): number => el.clientHeight;
+const widthOf = (el: HTMLElement): number => el.clientWidth;
+/** Room one tick label needs ("12.5 ms" and a gap): a narrow panel gets fewer ticks, not overlapping ones. */
+const TICK_SPACING_PX = 72;
 
 export function Timeline({ picked, onPick }: { picked: string | null; onPick: (nodeId: string) => void }) {
   const flow = useReactFlow();
@@ -143,11 +154,14 @@ export function Timeline({ picked, onPick }: { picked: string | null; onPick: (n
       }),
     [nodes, run.startedAt, run.finishedAt, run.status, now, order],
   );
-  const ticks = useMemo(() => axisTicks(layout.spanMs, 6), [layout.spanMs]);
+  const track = useRef<HTMLSpanElement>(null);
+  const trackWidth = useElementSize(track, widthOf, 6 * TICK_SPACING_PX, layout.rows.length > 0);
+  const maxTicks = Math.max(1, Math.min(8, Math.floor(trackWidth / TICK_SPACING_PX)));
+  const ticks = useMemo(() => axisTicks(layout.spanMs, maxTicks), [layout.spanMs, maxTicks]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const height = useViewportHeight(scroller);
+  const height = useElementSize(scroller, heightOf, 200, layout.rows.length > 0);
   const { first, end } = visibleRows(scrollTop, height, ROW_HEIGHT, layout.rows.length);
 
   const focusNode = useCallback(
@@ -190,7 +204,7 @@ export function Timeline({ picked, onPick }: { picked: string | null; onPick: (n
         <span className="timeline-label muted ui-small">
           {layout.rows.length} node{layout.rows.length === 1 ? '' : 's'}
         </span>
-        <span className="timeline-track">
+        <span className="timeline-track" ref={track}>
           {/* A tick too close to the end has no room for its label. */}
           {ticks.filter((t) => t.pct <= 90).map((t) => (
             <span key={t.atMs} className="timeline-tick" style={{ left: `${t.pct}%` }}>
