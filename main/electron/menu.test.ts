@@ -97,6 +97,17 @@ describe('the application menu', () => {
     expect(accelerators('win32').redo).toBe('Ctrl+Y');
   });
 
+  it('leaves the keys the editor handles (text fields included) to the page, and registers the rest', () => {
+    const template = buildMenuTemplate(actions(), linux);
+    for (const id of ['save', 'undo', 'redo', 'run', 'autoLayout']) {
+      expect(byId(template, id).registerAccelerator, id).toBe(false);
+      expect(byId(template, id).accelerator, id).toBeDefined();
+    }
+    for (const id of ['newWorkflow', 'importFile', 'export', 'stop', 'quit', 'shortcuts']) {
+      expect(byId(template, id).registerAccelerator, id).toBeUndefined();
+    }
+  });
+
   it('uses no shortcut twice', () => {
     const keys = Object.values(accelerators('linux'));
     expect(new Set(keys).size).toBe(keys.length);

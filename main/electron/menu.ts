@@ -44,6 +44,13 @@ export function accelerators(platform: NodeJS.Platform): Readonly<Record<string,
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
+/**
+ * Keys the editor handles itself (renderer/app/shortcuts.ts), which knows whether the focus is in a text
+ * field: there Ctrl+Z must undo the typing, not the workflow. The menu shows these shortcuts but does
+ * not register them, so the key reaches the page; a click on the item still sends the command.
+ */
+export const PAGE_HANDLED: ReadonlySet<string> = new Set(['save', 'undo', 'redo', 'run', 'autoLayout']);
+
 export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
   const keys = accelerators(options.platform);
@@ -52,6 +59,7 @@ export function buildMenuTemplate(actions: MenuActions, options: MenuOptions): M
     label,
     click: () => click(),
     ...(keys[id] === undefined ? {} : { accelerator: keys[id] }),
+    ...(PAGE_HANDLED.has(id) ? { registerAccelerator: false } : {}),
   });
   const send = (id: SimpleMenuCommand, label: string) => item(id, label, () => actions.command(id));
   const about = item('about', `About ${options.appName}`, () => actions.about());

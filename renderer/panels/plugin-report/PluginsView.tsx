@@ -134,8 +134,9 @@ export function PluginsView() {
           <input
             type="search"
             className="panel-search"
-            placeholder="Search plugins, node types, reasons"
-            aria-label="Search plugins"
+            placeholder="Search plugins"
+            title="Searches plugin names, node types, tags, reasons and warnings"
+            aria-label="Search plugins, node types, tags, reasons and warnings"
             data-testid="plugins-search"
             value={filter.text}
             onChange={(e) => setFilter({ ...filter, text: e.target.value })}
