@@ -17,6 +17,7 @@ import { createWorkflowActions } from './workflow-actions.js';
 import { visibleWorkflows } from './workflow-list-model.js';
 import { WorkflowListItem, type WorkflowItemHandlers } from './WorkflowListItem.js';
 import './workflows.css';
+import { EXAMPLES } from './examples.js';
 
 function useItemHandlers(): WorkflowItemHandlers {
   const client = useApiClient();
@@ -142,6 +143,25 @@ export function WorkflowList() {
         >
           + New workflow
         </button>
+        <select
+          className="workflow-examples"
+          data-testid="workflow-examples"
+          aria-label="Start from an example"
+          value=""
+          onChange={(e) => {
+            const chosen = EXAMPLES.find((x) => x.fileName === e.target.value);
+            if (chosen) void commands.importText(chosen.fileName, chosen.text);
+          }}
+        >
+          <option value="" disabled>
+            Examples…
+          </option>
+          {EXAMPLES.map((x) => (
+            <option key={x.fileName} value={x.fileName}>
+              {x.name}
+            </option>
+          ))}
+        </select>
         {nextCursor && (
           <button
             type="button"
