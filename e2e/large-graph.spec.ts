@@ -1,8 +1,9 @@
 // A large graph zoomed out is drawn as boxes on one <canvas> instead of a view per node (the simplified
 // drawing): there is no element per node to find, so the spec works out where a box is on screen from
 // the node's position in the document and the viewport's transform, and points there. Hovering names
-// the node, a click selects it, a double click zooms in until the node is drawn in full, and a run
-// watched while zoomed out leaves its statuses on the nodes seen after zooming in.
+// the node, a click selects it, a double click zooms in until the node is drawn in full, a run
+// watched while zoomed out leaves its statuses on the nodes seen after zooming in, and a box dragged
+// while zoomed out moves its node (one undo step) without panning the view.
 import type { Page } from '@playwright/test';
 import type { WorkflowDocument } from '../engine/model/document.js';
 import { liveRunWorkflow } from '../bench/ui/workloads.js';
@@ -42,12 +43,17 @@ async function viewportStyle(page: Page): Promise<string> {
   return (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
 }
 
-/** Where the flow point `at` is on the page, from `.react-flow__viewport`'s transform right now. */
-async function screenPoint(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
+/** The view's pan (x, y) and zoom, read from `.react-flow__viewport`'s transform right now. */
+async function viewTransform(page: Page): Promise<[number, number, number]> {
   const style = await viewportStyle(page);
   const match = TRANSFORM.exec(style);
   if (!match) throw new Error(`no viewport transform in "${style}"`);
-  const [x, y, zoom] = match.slice(1, 4).map(Number) as [number, number, number];
+  return match.slice(1, 4).map(Number) as [number, number, number];
+}
+
+/** Where the flow point `at` is on the page, from `.react-flow__viewport`'s transform right now. */
+async function screenPoint(page: Page, at: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const [x, y, zoom] = await viewTransform(page);
   // React Flow counts the translation from its wrapper's corner (as its screenToFlowPosition does).
   const origin = await page.locator('.react-flow').boundingBox();
   if (!origin) throw new Error('the canvas is not on the page');
@@ -119,4 +125,37 @@ test('a large graph zoomed out is drawn as boxes that can be hovered, selected, 
   await editor.mouse.dblclick(again.x, again.y);
   await expect(canvasNode(editor, TARGET)).toBeVisible();
   await expectNodeStatus(editor, TARGET, 'succeeded');
+
+  // Zoomed out again, the box is dragged ~100 screen pixels: the node moves, the view does not pan.
+  await editor.keyboard.press('f');
+  await expectSimplifiedDrawing(editor);
+  await expect.poll(() => viewportStyle(editor)).toBe(fitted);
+  const [, , zoom] = await viewTransform(editor);
+  const before = document.nodes.find((n) => n.id === TARGET)!.position!;
+  const drag = { x: 100, y: 30 };
+  const grab = await pointOnNode(editor, document, TARGET);
+  await editor.mouse.move(grab.x, grab.y);
+  await editor.mouse.down();
+  await editor.mouse.move(grab.x + drag.x, grab.y + drag.y, { steps: 10 });
+  await editor.mouse.up();
+  expect(await viewportStyle(editor)).toBe(fitted);
+
+  // Saved, the document has the node moved by the drag in flow pixels (the drop rounds to whole pixels).
+  const savedPosition = async () => {
+    const saved = await rest.getWorkflow(workspace.id, workflow.id);
+    return saved.document.nodes.find((n) => n.id === TARGET)?.position;
+  };
+  const moved = { x: before.x + drag.x / zoom, y: before.y + drag.y / zoom };
+  await editor.getByTestId('save').click();
+  await expect
+    .poll(async () => {
+      const p = await savedPosition();
+      return p !== undefined && Math.abs(p.x - moved.x) <= 1 && Math.abs(p.y - moved.y) <= 1;
+    })
+    .toBe(true);
+
+  // One undo puts it back: saved again, the node is where it started.
+  await editor.getByTestId('undo').click();
+  await editor.getByTestId('save').click();
+  await expect.poll(savedPosition).toEqual(before);
 });

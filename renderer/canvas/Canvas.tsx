@@ -18,6 +18,7 @@ import { OverviewMap } from './OverviewMap.js';
 import { useCanvasHandlers } from './use-canvas-handlers.js';
 import { useFitOnLoad } from './use-fit-on-load.js';
 import { useFlowElements, useGeometryOf } from './use-flow-elements.js';
+import { useLodDrag } from './use-lod-drag.js';
 import { useLodMode } from './use-lod-mode.js';
 import { POINTING_CLASS, useLodPointer } from './use-lod-pointer.js';
 import { WorkflowNodeView } from './WorkflowNodeView.js';
@@ -48,6 +49,7 @@ export function Canvas() {
 
   // The simplified drawing's hover (tooltip, pointing hand) belongs to where the pointer was.
   const wrapperRef = useRef<HTMLDivElement>(null);
+  useLodDrag(wrapperRef, lod ? scene : null);
   const onMoveStart = useCallback(() => {
     wrapperRef.current?.classList.remove(POINTING_CLASS);
     setLodHover(null);

@@ -11,6 +11,7 @@ import { useDocumentStore } from '../stores/document.store.js';
 import { useProblemsStore } from '../stores/problems.store.js';
 import { useRunStore } from '../stores/run.store.js';
 import { useUiStore } from '../stores/ui.store.js';
+import { lodDragOffsetFor } from './lod-drag-offset.js';
 import { computeLodDrawList } from './lod-draw-list.js';
 import { useLodHover } from './lod-hover.js';
 import { createColourCache, paintLod } from './lod-paint.js';
@@ -71,6 +72,7 @@ export function LodLayer({ scene }: { scene: LodScene }) {
           isSelected: (id) => selected.has(id),
           hasProblems: (id) => (problems[id]?.length ?? 0) > 0,
         },
+        lodDragOffsetFor(scene),
       );
       const hoveredId = useLodHover.getState().id;
       const box = hoveredId ? scene.boxes[scene.ids.indexOf(hoveredId)] : undefined;

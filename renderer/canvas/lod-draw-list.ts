@@ -27,6 +27,14 @@ export interface LodDrawList {
   readonly drawn: number;
 }
 
+/** Boxes being dragged (use-lod-drag.ts): drawn moved by dx, dy flow pixels, with their edges' ends. */
+export interface LodBoxOffset {
+  /** One flag per scene node: 1 when it moves. */
+  readonly moving: Uint8Array;
+  readonly dx: number;
+  readonly dy: number;
+}
+
 export interface NodeLookups {
   statusOf(id: string): ShownStatus;
   isSelected(id: string): boolean;
@@ -38,15 +46,24 @@ function controlOffset(distance: number): number {
   return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
 }
 
-export function computeLodDrawList(scene: LodScene, view: LodView, lookups: NodeLookups): LodDrawList {
+export function computeLodDrawList(
+  scene: LodScene,
+  view: LodView,
+  lookups: NodeLookups,
+  offset?: LodBoxOffset,
+): LodDrawList {
   const { x: tx, y: ty, zoom, width, height } = view;
+  const moving = offset?.moving;
+  const odx = offset?.dx ?? 0;
+  const ody = offset?.dy ?? 0;
   const boxes = new Map<ShownStatus, number[]>();
   const selected: number[] = [];
   const flagged: number[] = [];
   let drawn = 0;
   scene.boxes.forEach((b, i) => {
-    const x = b.x * zoom + tx;
-    const y = b.y * zoom + ty;
+    const shift = moving?.[i] ?? 0;
+    const x = (b.x + odx * shift) * zoom + tx;
+    const y = (b.y + ody * shift) * zoom + ty;
     const w = b.width * zoom;
     const h = b.height * zoom;
     if (x > width || y > height || x + w < 0 || y + h < 0) return;
@@ -62,13 +79,18 @@ export function computeLodDrawList(scene: LodScene, view: LodView, lookups: Node
 
   const curves: number[] = [];
   const e = scene.edges;
+  const ends = scene.edgeEnds;
   for (let k = 0; k < e.length; k += 4) {
-    const sx = e[k]! * zoom + tx;
-    const sy = e[k + 1]! * zoom + ty;
-    const ex = e[k + 2]! * zoom + tx;
-    const ey = e[k + 3]! * zoom + ty;
+    const s = moving?.[ends[k / 2]!] ?? 0;
+    const t = moving?.[ends[k / 2 + 1]!] ?? 0;
+    const fsx = e[k]! + odx * s;
+    const fex = e[k + 2]! + odx * t;
+    const sx = fsx * zoom + tx;
+    const sy = (e[k + 1]! + ody * s) * zoom + ty;
+    const ex = fex * zoom + tx;
+    const ey = (e[k + 3]! + ody * t) * zoom + ty;
     // In flow units, as React Flow computes it, then scaled (the square-root branch is not linear).
-    const offset = controlOffset(e[k + 2]! - e[k]!) * zoom;
+    const offset = controlOffset(fex - fsx) * zoom;
     // The curve stays within its end points' box widened by the control offsets.
     if (Math.max(sx + offset, ex) < 0 || Math.min(sx, ex - offset) > width) continue;
     if (Math.max(sy, ey) < 0 || Math.min(sy, ey) > height) continue;

@@ -11,6 +11,8 @@ export interface LodScene {
   readonly boxes: readonly Box[];
   /** Four numbers per edge: source x, y (an output port), target x, y (an input port). */
   readonly edges: Float64Array;
+  /** Two numbers per edge of `edges`: its source's and its target's index in `ids` (a drag moves ends). */
+  readonly edgeEnds: Int32Array;
   readonly index: NodeIndex;
   /** The box around every node, or null for an empty document. */
   readonly bounds: Box | null;
@@ -32,17 +34,18 @@ export function buildLodScene(
 ): LodScene {
   const ids: string[] = new Array<string>(nodes.length);
   const boxes: Box[] = new Array<Box>(nodes.length);
-  const byId = new Map<string, { box: Box; geometry: NodeGeometry }>();
+  const byId = new Map<string, { box: Box; geometry: NodeGeometry; index: number }>();
   nodes.forEach((n, i) => {
     const geometry = geometryOf(n.type, n.policy?.onError === 'route');
     const p = n.position ?? ORIGIN;
     const box = { x: p.x, y: p.y, width: geometry.width, height: geometry.height };
     ids[i] = n.id;
     boxes[i] = box;
-    byId.set(n.id, { box, geometry });
+    byId.set(n.id, { box, geometry, index: i });
   });
 
   const lines = new Float64Array(edges.length * 4);
+  const ends = new Int32Array(edges.length * 2);
   let count = 0;
   for (const e of edges) {
     const from = byId.get(e.source);
@@ -55,6 +58,8 @@ export function buildLodScene(
     lines[at + 1] = s.y;
     lines[at + 2] = t.x;
     lines[at + 3] = t.y;
+    ends[count * 2] = from.index;
+    ends[count * 2 + 1] = to.index;
     count += 1;
   }
 
@@ -62,6 +67,7 @@ export function buildLodScene(
     ids,
     boxes,
     edges: count * 4 === lines.length ? lines : lines.slice(0, count * 4),
+    edgeEnds: count * 2 === ends.length ? ends : ends.slice(0, count * 2),
     index: createNodeIndex(ids, boxes),
     bounds: documentBounds(nodes, geometryOf),
   };

@@ -1,12 +1,14 @@
 // Repaints a <canvas> at most once per animation frame, and only when something a drawing of the graph
-// shows has changed: React Flow's view, run statuses, the selection, problems, the hovered node or the
-// theme (the caller asks again itself when its own input changes, with the function answered). Sizes
-// the canvas's pixels to its CSS size × the device pixel ratio, so lines stay sharp.
+// shows has changed: React Flow's view, run statuses, the selection, problems, the hovered node, boxes
+// being dragged or the theme (the caller asks again itself when its own input changes, with the
+// function answered). Sizes the canvas's pixels to its CSS size × the device pixel ratio, so lines
+// stay sharp.
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useProblemsStore } from '../stores/problems.store.js';
 import { useRunStore } from '../stores/run.store.js';
 import { useUiStore } from '../stores/ui.store.js';
+import { useLodDragOffset } from './lod-drag-offset.js';
 import { useLodHover } from './lod-hover.js';
 
 /** Paints in CSS pixels: the context is already scaled and cleared. */
@@ -61,6 +63,7 @@ export function usePaintLoop(
         if (s.byNode !== prev.byNode) request();
       }),
       useLodHover.subscribe(request),
+      useLodDragOffset.subscribe(request),
     ];
     request();
     return () => {
