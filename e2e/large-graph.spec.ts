@@ -102,6 +102,17 @@ test('a large graph zoomed out is drawn as boxes that can be hovered, selected, 
   await expect(inspector.getByTestId('inspector-label')).toHaveValue(TARGET_LABEL);
   await expect(inspector).toContainText(TARGET);
 
+  // Ctrl+click adds another box to the selection, and a second Ctrl+click takes it out again.
+  const other = await pointOnNode(editor, document, 'wait48');
+  await editor.keyboard.down('Control');
+  await editor.mouse.click(other.x, other.y);
+  await editor.keyboard.up('Control');
+  await expect(editor.getByTestId('selection-count')).toContainText('2');
+  await editor.keyboard.down('Control');
+  await editor.mouse.click(other.x, other.y);
+  await editor.keyboard.up('Control');
+  await expect(inspector.getByTestId('inspector-label')).toHaveValue(TARGET_LABEL);
+
   // A double click zooms in on it until it is drawn in full: a node element again, and no boxes.
   await editor.mouse.dblclick(onTarget.x, onTarget.y);
   await expect(canvasNode(editor, TARGET)).toBeVisible();

@@ -52,11 +52,10 @@ export function useLodPointer(scene: LodScene | null): LodPointerHandlers {
       if (at < 0 || !scene) return;
       const id = scene.ids[at]!;
       const additive = event.shiftKey || event.ctrlKey || event.metaKey;
-      // React Flow clears the selection right after this handler returns: select after it.
+      // React Flow clears the selection right after this handler returns: read it now, select after.
+      const before = useUiStore.getState().selection;
       queueMicrotask(() => {
-        const ui = useUiStore.getState();
-        const nodeIds = additive ? [...new Set([...ui.selection.nodeIds, id])] : [id];
-        ui.select({ nodeIds, edgeIds: additive ? ui.selection.edgeIds : [] });
+        useUiStore.getState().select(clickSelection(before, id, additive));
       });
     },
     [hit, scene],
@@ -76,4 +75,18 @@ export function useLodPointer(scene: LodScene | null): LodPointerHandlers {
   );
 
   return { onPaneMouseMove, onPaneMouseLeave, onPaneClick, onDoubleClick };
+}
+
+/**
+ * The selection after a click on a box: that box alone, or with Shift/Ctrl/Cmd the selection before the
+ * click with the box added (or taken out again, if it was in it).
+ */
+export function clickSelection(
+  before: { readonly nodeIds: readonly string[]; readonly edgeIds: readonly string[] },
+  id: string,
+  additive: boolean,
+): { nodeIds: string[]; edgeIds: string[] } {
+  if (!additive) return { nodeIds: [id], edgeIds: [] };
+  const nodeIds = before.nodeIds.includes(id) ? before.nodeIds.filter((n) => n !== id) : [...before.nodeIds, id];
+  return { nodeIds, edgeIds: [...before.edgeIds] };
 }
