@@ -2,12 +2,10 @@
 // at first (browser mode, server restarting), loading is tried again once the link opens.
 import type { WeftClient } from '../api/client.js';
 import { useCatalogStore } from '../stores/catalog.store.js';
-import { syncDirtyFlag } from '../stores/dirty-sync.js';
 import { useDocumentStore } from '../stores/document.store.js';
 import { trackLiveProblems } from '../stores/problems.store.js';
 import { feedRunEvents } from '../stores/run-feed.js';
 import { useRunStore } from '../stores/run.store.js';
-import { useUiStore } from '../stores/ui.store.js';
 import { useWorkspaceStore } from '../stores/workspace.store.js';
 import { trackProblemsList } from '../panels/problems/track-problems-list.js';
 import type { Commands } from './commands/index.js';
@@ -15,7 +13,6 @@ import type { Commands } from './commands/index.js';
 export function startEditor(client: WeftClient, commands: Commands): () => void {
   const stops = [
     feedRunEvents(client, useRunStore),
-    syncDirtyFlag(useDocumentStore, useUiStore),
     trackLiveProblems(useDocumentStore, useCatalogStore),
     trackProblemsList(client),
     commands.runs.start(),

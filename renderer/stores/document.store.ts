@@ -214,3 +214,6 @@ export type DocumentStore = ReturnType<typeof createDocumentStore>;
 
 /** The editor's document. */
 export const useDocumentStore = createDocumentStore();
+
+/** Whether the open document has unsaved changes, for code outside React (commands, actions). */
+export const isDocumentDirty = (): boolean => selectIsDirty(useDocumentStore.getState());

@@ -1,5 +1,5 @@
 // What the editor shows and where the user is: selection, open panels, theme, the open workspace and
-// workflow (id and saved version), the dirty flag, notices and the dialog. Not undoable.
+// workflow (id and saved version), notices and the dialog. Not undoable.
 import { create } from 'zustand';
 import { readSetting, writeSetting } from './local-settings.js';
 
@@ -45,8 +45,6 @@ export interface UiState {
   readonly workflowId: string | null;
   /** The version the document was loaded or saved as; `workflows.update` sends it as `expectedVersion`. */
   readonly version: number | null;
-  /** The document differs from the saved version (kept by stores/dirty-sync.ts). */
-  readonly dirty: boolean;
   /** What is being waited on: `save`, `run`, `open`… (buttons disable themselves). */
   readonly busy: Readonly<Record<string, boolean>>;
   readonly notices: readonly Notice[];
@@ -63,7 +61,6 @@ export interface UiActions {
   setWorkspace(workspaceId: string | null): void;
   /** The open workflow and its saved version (after open, save, new). */
   setWorkflow(workflowId: string | null, version: number | null): void;
-  setDirty(dirty: boolean): void;
   setBusy(what: string, busy: boolean): void;
   /** Shows a notice; answers its id. */
   notify(kind: Notice['kind'], text: string, source?: string): number;
@@ -96,7 +93,6 @@ export function createUiStore() {
     workspaceId: readSetting('workspaceId'),
     workflowId: null,
     version: null,
-    dirty: false,
     busy: {},
     notices: [],
     dialog: null,
@@ -116,9 +112,6 @@ export function createUiStore() {
       set({ workspaceId });
     },
     setWorkflow: (workflowId, version) => set({ workflowId, version }),
-    setDirty: (dirty) => {
-      if (get().dirty !== dirty) set({ dirty });
-    },
     setBusy: (what, busy) => set({ busy: { ...get().busy, [what]: busy } }),
     notify(kind, text, source) {
       const id = ++noticeIds;

@@ -6,6 +6,7 @@ import { isFinished } from '../../stores/run-fold.js';
 import { useRunStore } from '../../stores/run.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { reportFailure } from './report-error.js';
+import { isDocumentDirty } from '../../stores/document.store.js';
 
 export interface RunCommands {
   run(): Promise<void>;
@@ -45,7 +46,7 @@ export function createRunCommands(client: WeftClient, save: () => Promise<boolea
       if (ui().busy['run'] || runs().status === 'running' || runs().status === 'starting') return;
       ui().setBusy('run', true);
       try {
-        if ((!ui().workflowId || ui().dirty) && !(await save())) return;
+        if ((!ui().workflowId || isDocumentDirty()) && !(await save())) return;
         const { workspaceId, workflowId } = ui();
         if (!workspaceId || !workflowId) return;
         runs().starting(workflowId);

@@ -3,7 +3,7 @@
 import type { WorkflowDetail } from '../../../preload/contract.js';
 import type { WeftClient } from '../../api/client.js';
 import { toDocument } from '../../stores/document-model.js';
-import { snapshotOf, useDocumentStore } from '../../stores/document.store.js';
+import { isDocumentDirty, snapshotOf, useDocumentStore } from '../../stores/document.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { useWorkspaceStore } from '../../stores/workspace.store.js';
 import { downloadText } from '../download.js';
@@ -75,7 +75,7 @@ export function createWorkflowCommands(
 
   const commands: WorkflowCommands = {
     guardUnsaved(then) {
-      if (!ui().dirty) {
+      if (!isDocumentDirty()) {
         void then();
         return;
       }
@@ -155,7 +155,7 @@ export function createWorkflowCommands(
       }),
 
     async exportWorkflow() {
-      if ((!ui().workflowId || ui().dirty) && !(await commands.save())) return;
+      if ((!ui().workflowId || isDocumentDirty()) && !(await commands.save())) return;
       const { workspaceId, workflowId } = ui();
       if (!workspaceId || !workflowId) return;
       try {

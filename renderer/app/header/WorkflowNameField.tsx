@@ -1,12 +1,12 @@
 // The open workflow's name (the document's `name`). Each keystroke goes to the document store, which
 // makes a burst of typing one undo step.
-import { useDocumentStore } from '../../stores/document.store.js';
+import { selectIsDirty, useDocumentStore } from '../../stores/document.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 
 export function WorkflowNameField() {
   const name = useDocumentStore((s) => s.meta.name);
   const rename = useDocumentStore((s) => s.rename);
-  const dirty = useUiStore((s) => s.dirty);
+  const dirty = useDocumentStore(selectIsDirty);
   const saved = useUiStore((s) => s.workflowId !== null);
   return (
     <div className="group">

@@ -1,11 +1,11 @@
 // One selected node: what it is, its problems first, its label, its params (a form generated from
 // its type's JSON Schema) and its error handling policy, and what can be done with it.
-import { duplicateSelection, deleteSelection } from '../../canvas/clipboard-actions.js';
 import { selectNodeType, useCatalogStore } from '../../stores/catalog.store.js';
 import { useDocumentStore } from '../../stores/document.store.js';
 import { NodeProblems } from './NodeProblems.js';
 import { ParamsForm } from './ParamsForm.js';
 import { PolicySection } from './PolicySection.js';
+import { SelectionActions } from './SelectionActions.js';
 import { useNode } from './use-node.js';
 
 export function NodeInspector({ nodeId }: { nodeId: string }) {
@@ -52,25 +52,7 @@ export function NodeInspector({ nodeId }: { nodeId: string }) {
       <h3 className="inspector-heading">Params</h3>
       <ParamsForm node={node} type={type} />
       <PolicySection key={node.id} node={node} type={type} />
-      <div className="inspector-actions">
-        <button
-          type="button"
-          data-testid="inspector-duplicate"
-          title="Duplicate (Ctrl+D)"
-          onClick={() => duplicateSelection()}
-        >
-          Duplicate
-        </button>
-        <button
-          type="button"
-          className="inspector-delete-button"
-          data-testid="inspector-delete"
-          title="Delete (Del)"
-          onClick={deleteSelection}
-        >
-          Delete
-        </button>
-      </div>
+      <SelectionActions nodes copy={false} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
 // More than one thing selected (or only connections): how many, which nodes, and what can be done
 // with them all at once (copy, duplicate, delete).
 import { useShallow } from 'zustand/react/shallow';
-import { copySelectionAsync, deleteSelection, duplicateSelection } from '../../canvas/clipboard-actions.js';
 import { useDocumentStore } from '../../stores/document.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
+import { SelectionActions } from './SelectionActions.js';
 
 /** Selected nodes listed by name at most; the rest are counted. */
 const LISTED = 12;
@@ -43,37 +43,7 @@ export function SelectionSummary({
       <p className="selection-count" data-testid="selection-count">
         {parts.join(' and ')} selected
       </p>
-      <div className="inspector-actions">
-        {nodeIds.length > 0 && (
-          <>
-            <button
-              type="button"
-              data-testid="inspector-copy"
-              title="Copy (Ctrl+C)"
-              onClick={copySelectionAsync}
-            >
-              Copy
-            </button>
-            <button
-              type="button"
-              data-testid="inspector-duplicate"
-              title="Duplicate (Ctrl+D)"
-              onClick={() => duplicateSelection()}
-            >
-              Duplicate
-            </button>
-          </>
-        )}
-        <button
-          type="button"
-          className="inspector-delete-button"
-          data-testid="inspector-delete"
-          title="Delete (Del)"
-          onClick={deleteSelection}
-        >
-          Delete
-        </button>
-      </div>
+      <SelectionActions nodes={nodeIds.length > 0} copy />
       {listed.length > 0 && (
         <ul className="selection-list">
           {listed.map((n) => (

@@ -13,6 +13,7 @@ import { useRunStore } from '../../stores/run.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { shortRunId, versionNotice } from './run-history-model.js';
 import { useShownRunStore } from './shown-run.store.js';
+import { isDocumentDirty } from '../../stores/document.store.js';
 
 export interface RunActions {
   /** Shows a recorded run's statuses and data on the canvas (following it when it still runs). */
@@ -111,7 +112,7 @@ export function createRunActions(client: WeftClient, commands: Pick<Commands, 'w
     async runFromNode(nodeId, sourceRunId) {
       if (runUnderWay()) return;
       // The host runs the stored version: edits made since must be saved to be part of the run.
-      if (ui().dirty && !(await commands.workflows.save())) return;
+      if (isDocumentDirty() && !(await commands.workflows.save())) return;
       const { workflowId, version } = ui();
       if (!workflowId || version === null) return;
       await launch(workflowId, version, { kind: 'fromNode', nodeId, sourceRunId }, (workspaceId) =>

@@ -18,6 +18,7 @@ import { visibleWorkflows } from './workflow-list-model.js';
 import { WorkflowListItem, type WorkflowItemHandlers } from './WorkflowListItem.js';
 import './workflows.css';
 import { EXAMPLES } from './examples.js';
+import { selectIsDirty, useDocumentStore } from '../../stores/document.store.js';
 
 function useItemHandlers(): WorkflowItemHandlers {
   const client = useApiClient();
@@ -103,7 +104,8 @@ export function WorkflowList() {
       tag: s.tag,
     })),
   );
-  const { openId, dirty } = useUiStore(useShallow((s) => ({ openId: s.workflowId, dirty: s.dirty })));
+  const openId = useUiStore((s) => s.workflowId);
+  const dirty = useDocumentStore(selectIsDirty);
   const shown = useMemo(() => visibleWorkflows(workflows, { search, tag }), [workflows, search, tag]);
   const handlers = useItemHandlers();
   const now = useNow();

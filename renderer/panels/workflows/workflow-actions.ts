@@ -4,7 +4,7 @@
 import type { WeftClient } from '../../api/client.js';
 import type { Commands } from '../../app/commands/index.js';
 import { reportFailure } from '../../app/commands/report-error.js';
-import { useDocumentStore } from '../../stores/document.store.js';
+import { isDocumentDirty, useDocumentStore } from '../../stores/document.store.js';
 import { useUiStore } from '../../stores/ui.store.js';
 import { useWorkspaceStore } from '../../stores/workspace.store.js';
 import type { WorkflowSummary } from '../../../preload/contract.js';
@@ -27,7 +27,7 @@ export function createWorkflowActions(client: WeftClient, commands: Commands): W
   const lists = useWorkspaceStore.getState;
 
   async function renameOpen(name: string): Promise<void> {
-    const wasDirty = ui().dirty;
+    const wasDirty = isDocumentDirty();
     useDocumentStore.getState().rename(name);
     // Saving now would also store edits the user has not chosen to save yet.
     if (wasDirty) ui().notify('info', 'Renamed. Save to keep the new name with your other changes.', SOURCE);
@@ -91,7 +91,7 @@ export function createWorkflowActions(client: WeftClient, commands: Commands): W
       const props: ConfirmDialogProps = {
         title: `Delete “${workflow.name}”?`,
         message: `Its ${workflow.version === 1 ? 'version' : `${workflow.version} versions`} and runs are deleted too. This cannot be undone.${
-          open && ui().dirty ? ' Your unsaved changes to it are dropped.' : ''
+          open && isDocumentDirty() ? ' Your unsaved changes to it are dropped.' : ''
         }`,
         confirmLabel: 'Delete workflow',
         testId: 'workflow-delete-confirm',
